@@ -1,0 +1,42 @@
+# The two set-up commands for a fresh Debian machine (see README.md):
+#   make serve   install what the site needs, then serve it with live reload
+#   make test    install what the tests need, then run the whole test suite
+# Both install only what is missing, so they are quick the second time.
+
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build python-packages npm-packages system-packages
+
+serve: python-packages
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: python-packages npm-packages system-packages
+	$(BIN)/pytest
+
+# What a static host serves: the folder site/.
+build: python-packages
+	$(BIN)/mkdocs build --strict --clean
+
+python-packages: $(BIN)/.installed
+$(BIN)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+npm-packages: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium (Playwright's own browser download is not used),
+# nginx to serve the site as deployed, and Java for the Nu Html Checker.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq $$missing; fi

@@ -1,0 +1,108 @@
+"""
+Facts and texts from mkdocs.yml `extra:`, in pages and in templates.
+
+An editor writes `<!-- md:extra organisation.email -->` in running text and
+the build puts the configured value there; a template calls
+`text("not_found.title")`. A value given per language code (`sv:`, `en:`) is
+taken in the page's language. A name with no value, or a value that lacks a
+language, fails the build with the page and line, or the mkdocs.yml line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from source_lines import config_line, page_line
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig):
+    locales = [l.locale for l in config.plugins["i18n"].config.languages if l.build]
+    problems = untranslated_values(config.extra, locales, config.config_file_path)
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def on_env(env, config: MkDocsConfig, files):
+    def text(key: str) -> str:
+        return lookup(config.extra, f"text.{key}", config.theme["language"], "overrides/")
+
+    env.globals["text"] = text
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
+    language = config.theme["language"]
+    return replace_extra_markers(markdown, config.extra, language, page)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+MARKER = re.compile(r"<!--\s*md:extra\s+([\w.-]+)\s*-->")
+
+
+def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page) -> str:
+    def replace(match: re.Match) -> str:
+        where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+        value = lookup(extra, match.group(1), language, where)
+        return _markdown_text(value)
+
+    return MARKER.sub(replace, markdown)
+
+
+def lookup(extra: dict, key: str, language: str, where: str) -> str:
+    value = extra
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            raise PluginError(
+                f"{where}: extra.{key} is used but has no value – add it to mkdocs.yml"
+            )
+        value = value[part]
+    if isinstance(value, Mapping):
+        if language not in value:
+            raise PluginError(
+                f"{where}: extra.{key} in mkdocs.yml has no '{language}' value – add {language}: under it"
+            )
+        value = value[language]
+    if isinstance(value, (Mapping, list)) or value is None or str(value).strip() == "":
+        raise PluginError(f"{where}: extra.{key} in mkdocs.yml is not a single text – give it one")
+    return str(value)
+
+
+def untranslated_values(extra: dict, locales: list[str], config_file: str | None) -> list[str]:
+    """A value given for one language must be given for every language."""
+    problems = []
+
+    def walk(value, key):
+        if not isinstance(value, Mapping):
+            return
+        if set(value) & set(locales):
+            for locale in locales:
+                if locale not in value:
+                    line = config_line(config_file, ["extra", *key.split(".")])
+                    problems.append(
+                        f"mkdocs.yml:{line}: extra.{key} has no '{locale}' value – add {locale}: under it"
+                    )
+            return
+        for name, inner in value.items():
+            walk(inner, f"{key}.{name}" if key else name)
+
+    walk(dict(extra), "")
+    return problems
+
+
+
+def _markdown_text(value: str) -> str:
+    """Show the value as written: no Markdown or HTML inside it takes effect."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", html.escape(value, quote=False))

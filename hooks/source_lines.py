@@ -1,0 +1,65 @@
+"""
+Line numbers in mkdocs.yml and in pages, so that a build error can point at the line.
+
+Not a hook itself: the hooks import it. (MkDocs puts a hook's folder on the
+import path while it loads the hook.)
+"""
+
+from __future__ import annotations
+
+import yaml
+
+
+def config_line(config_file: str | None, path: list[str]) -> int:
+    """The line of the key at `path` (a key of any depth when path has one key), or 0."""
+    try:
+        with open(config_file or "mkdocs.yml", encoding="utf-8") as stream:
+            node = yaml.compose(stream, Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return 0
+    key = _find(node, path) if len(path) > 1 else _find_anywhere(node, path[0])
+    return key.start_mark.line + 1 if key is not None else 0
+
+
+def _find(node, path):
+    for part in path:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        match = next(((k, v) for k, v in node.value if k.value == part), None)
+        if match is None:
+            return None
+        key, node = match
+    return key
+
+
+def _find_anywhere(node, name):
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == name:
+                return key
+            found = _find_anywhere(value, name)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _find_anywhere(item, name)
+            if found is not None:
+                return found
+    return None
+
+
+def page_line(page, markdown: str, position: int) -> int:
+    """The line in the page's file of `position` in its Markdown.
+
+    MkDocs hands hooks the Markdown without its front matter, so count the
+    lines that the front matter took.
+    """
+    line = markdown.count("\n", 0, position) + 1
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as stream:
+            source = stream.read()
+    except (OSError, TypeError):
+        return line
+    start = source.find(markdown.lstrip()[:200])
+    skipped = len(markdown) - len(markdown.lstrip())
+    return line + (source.count("\n", 0, start) - markdown.count("\n", 0, skipped) if start > 0 else 0)

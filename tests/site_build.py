@@ -1,0 +1,70 @@
+"""
+Building the site, or a broken copy of it, for a test.
+
+A fixture in tests/fixtures/NAME/ is a small change to the real project:
+its files are laid over a copy of mkdocs.yml, docs/, hooks/ and overrides/,
+and the paths listed in its DELETE file, if any, are removed. A fixture's
+mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the real one) and holds
+only what it changes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "tests" / "fixtures"
+SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+
+def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult:
+    """`mkdocs build --strict` of `project` into `dest`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr)
+
+
+def project_with_fixture(name: str, workdir: Path) -> Path:
+    """A copy of the project with fixture `name` laid over it."""
+    project = workdir / "project"
+    for source in SOURCES:
+        if (PROJECT / source).is_dir():
+            shutil.copytree(PROJECT / source, project / source, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy(PROJECT / source, project / source)
+    fixture = FIXTURES / name
+    if not fixture.is_dir():
+        raise FileNotFoundError(f"no fixture {fixture}")
+    if (fixture / "mkdocs.yml").exists():
+        shutil.copy(project / "mkdocs.yml", project / "mkdocs.base.yml")
+    for path in fixture.rglob("*"):
+        relative = path.relative_to(fixture)
+        if path.is_file() and relative.as_posix() != "DELETE":
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, project / relative)
+    delete = fixture / "DELETE"
+    if delete.exists():
+        for line in delete.read_text().split():
+            target = project / line
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
+    return project

@@ -1,0 +1,173 @@
+"""
+The bilingual site: every page in both languages, each language on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from site_actions import search
+from site_build import PROJECT, build, project_with_fixture
+
+SWEDISH_PAGES = sorted(
+    "/" + p.relative_to(PROJECT / "docs" / "sv").with_suffix("").as_posix().removesuffix("index") + "/"
+    for p in (PROJECT / "docs" / "sv").rglob("*.md")
+)
+SWEDISH_PAGES = [p.replace("//", "/") for p in SWEDISH_PAGES]
+
+
+def html_of(site, path: str):
+    return lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+
+
+def html_of_source(path: str) -> str:
+    name = path.strip("/") or "index"
+    source = PROJECT / "docs" / "sv" / f"{name}.md"
+    return (source if source.exists() else PROJECT / "docs" / "sv" / name / "index.md").read_text()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Build and structure
+# -----------------------------------------------------------------------------
+
+
+def test_the_strict_build_passes_without_warnings(site):
+    assert "WARNING" not in site.log, site.log
+
+
+def test_the_guide_has_every_section_of_the_source_page():
+    expected = {
+        "/", "/lokal-samverkan-starta/", "/lokal-samverkan-fordjupning/",
+        "/avtal-och-samtycke/", "/vad-gor-vi/", "/om-webbplatsen/tillganglighet/",
+        "/om-webbplatsen/personuppgifter-och-kakor/", "/om-webbplatsen/kontakt/",
+    }
+    assert expected <= set(SWEDISH_PAGES)
+
+
+@pytest.mark.parametrize("path", SWEDISH_PAGES)
+def test_every_page_exists_in_both_languages_with_the_right_lang(site, path):
+    swedish, english = html_of(site, path), html_of(site, "/en" + path)
+    assert swedish.get("lang") == "sv"
+    assert english.get("lang") == "en"
+    assert swedish.findtext(".//h1") != english.findtext(".//h1"), "the English page is not translated"
+
+
+@pytest.mark.parametrize("path", SWEDISH_PAGES)
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(site, path):
+    for here, there, other in ((path, "/en" + path, "en"), ("/en" + path, path, "sv")):
+        link = html_of(site, here).xpath(f'//a[@hreflang="{other}"]')[0].get("href")
+        target = (Path("/" + here.strip("/")) / link).resolve() if link.startswith(".") else Path(link)
+        assert str(target).rstrip("/") + "/" == there.replace("//", "/"), f"{here}: {link}"
+
+
+def test_nav_titles_are_translated(site):
+    swedish = [a.text_content().strip() for a in html_of(site, "/").xpath('//nav[@data-md-level="0"]//a')]
+    english = [a.text_content().strip() for a in html_of(site, "/en/").xpath('//nav[@data-md-level="0"]//a')]
+    assert "Om webbplatsen" in swedish and "About this website" in english
+    assert not set(swedish) & set(english) - {""}, set(swedish) & set(english)
+
+
+def test_each_language_has_its_own_sitemap_with_absolute_hreflang_alternates(server):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for prefix, language in (("/", "sv"), ("/en/", "en")):
+        status, body = fetch(server.origin + prefix + "sitemap.xml")
+        assert status == 200
+        urls = ET.fromstring(body.encode()).findall("s:url", ns)
+        assert len(urls) == len(SWEDISH_PAGES)
+        for url in urls:
+            loc = url.findtext("s:loc", namespaces=ns)
+            assert loc.startswith(server.origin + prefix)
+            assert (loc.startswith(server.origin + "/en/")) == (language == "en")
+            alternates = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
+            assert set(alternates) == {"sv", "en"}
+            assert all(href.startswith(server.origin + "/") for href in alternates.values())
+
+
+@pytest.mark.parametrize("missing, language, heading", [
+    ("/finns-inte/", "sv", "Sidan finns inte"),
+    ("/en/does-not-exist/", "en", "Page not found"),
+])
+def test_a_missing_page_gets_a_404_in_its_language(server, missing, language, heading):
+    status, body = fetch(server.origin + missing)
+    page = lxml.html.fromstring(body)
+    assert status == 404
+    assert page.get("lang") == language
+    assert page.findtext(".//h1") == heading
+
+
+def test_organisation_facts_come_from_mkdocs_yml(site):
+    contact = html_of(site, "/om-webbplatsen/kontakt/").text_content()
+    english = html_of(site, "/en/om-webbplatsen/kontakt/").text_content()
+    assert "[e-post@myndigheten.example]" in contact and "[e-post@myndigheten.example]" in english
+    assert "[Myndighetens namn]" in contact and "[Name of the authority]" in english
+    assert "<!--" not in (site.root / "om-webbplatsen/kontakt/index.html").read_text()
+
+
+# -----------------------------------------------------------------------------
+# Search
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start, query, language", [
+    ("/", "samverkan", "sv"),
+    ("/en/", "cooperation", "en"),
+    ("/en/", "samtycke", "en"),  # a Swedish word that the English pages also use
+])
+def test_search_finds_pages_of_the_current_language_only(tab, server, start, query, language):
+    tab.page.goto(start)
+    hrefs = search(tab.page, query)
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith(server.origin + "/"), href
+        assert href.startswith(server.origin + "/en/") == (language == "en"), href
+
+
+def test_swedish_search_finds_inflected_forms_from_the_base_form(tab, server):
+    """'hyresvärd' finds a page that only says 'hyresvärdar' or 'hyresvärden'."""
+    inflected_only = [
+        path for path in SWEDISH_PAGES
+        if re.search(r"\bhyresvärd\w+", text := html_of_source(path), re.I)
+        and not re.search(r"\bhyresvärd\b", text, re.I)
+    ]
+    assert inflected_only, "no page to test with: the fixture text changed"
+    tab.page.goto("/")
+    found = {href.split("?")[0].removeprefix(server.origin) for href in search(tab.page, "hyresvärd")}
+    assert set(inflected_only) & found, (inflected_only, found)
+
+
+# -----------------------------------------------------------------------------
+# Bad input from an editor fails the build, naming the file
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("untranslated-page", ["docs/sv/bara-svenska.md", "has no translation docs/en/bara-svenska.md"]),
+    ("broken-link", ["en/vad-gor-vi.md", "finns-inte.md"]),
+    ("broken-anchor", ["sv/vad-gor-vi.md", "#finns-inte"]),
+    ("page-not-in-nav", ["not included in the \"nav\"", "sv/utanfor-menyn.md"]),
+    ("untranslated-nav-title", ["mkdocs.yml:", "'Mer att läsa' has no 'en' translation"]),
+    ("untranslated-extra-value", ["mkdocs.yml:", "extra.text.opening_hours has no 'en' value"]),
+    ("unknown-marker", ["docs/sv/vad-gor-vi.md:8", "unknown marker 'md:exrta'"]),
+    ("missing-extra-value", ["docs/en/vad-gor-vi.md:7", "extra.organisation.fax"]),
+])
+def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture, expected):
+    project = project_with_fixture(fixture, tmp_path)
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, f"the {fixture} fixture built:\n{result.output}"
+    for text in expected:
+        assert text in result.output, result.output
