@@ -17,9 +17,11 @@ serve: python-packages
 test: python-packages npm-packages system-packages
 	$(BIN)/pytest
 
-# What a static host serves: the folder site/.
+# What a static host serves: the folder site/, with the security headers
+# for hosts that read a _headers file (nginx uses deploy/*.conf instead).
 build: python-packages
 	$(BIN)/mkdocs build --strict --clean
+	cp deploy/_headers site/_headers
 
 python-packages: $(BIN)/.installed
 $(BIN)/.installed: requirements.txt

@@ -3,7 +3,7 @@ Facts and texts from mkdocs.yml `extra:`, in pages and in templates.
 
 An editor writes `<!-- md:extra organisation.email -->` in running text and
 the build puts the configured value there; a template calls
-`text("not_found.title")`. A value given per language code (`sv:`, `en:`) is
+`extra("text.not_found.title")`. A value given per language code (`sv:`, `en:`) is
 taken in the page's language. A name with no value, or a value that lacks a
 language, fails the build with the page and line, or the mkdocs.yml line.
 """
@@ -33,10 +33,10 @@ def on_config(config: MkDocsConfig):
 
 
 def on_env(env, config: MkDocsConfig, files):
-    def text(key: str) -> str:
-        return lookup(config.extra, f"text.{key}", config.theme["language"], "overrides/")
+    def extra(key: str) -> str:
+        return lookup(config.extra, key, config.theme["language"], "overrides/")
 
-    env.globals["text"] = text
+    env.globals["extra"] = extra
     return env
 
 

@@ -77,6 +77,8 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     return context
 
 
+# After every other hook has finished with the page.
+@event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig):
     if template_name in ("404.html", "sitemap.xml"):
         _rendered[(_i18n(config).current_language, template_name)] = output

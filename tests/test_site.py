@@ -128,16 +128,16 @@ def test_organisation_facts_come_from_mkdocs_yml(site):
     ("/en/", "cooperation", "en"),
     ("/en/", "samtycke", "en"),  # a Swedish word that the English pages also use
 ])
-def test_search_finds_pages_of_the_current_language_only(tab, server, start, query, language):
-    tab.page.goto(start)
-    hrefs = search(tab.page, query)
+def test_search_finds_pages_of_the_current_language_only(page, server, start, query, language):
+    page.goto(start)
+    hrefs = search(page, query)
     assert hrefs
     for href in hrefs:
         assert href.startswith(server.origin + "/"), href
         assert href.startswith(server.origin + "/en/") == (language == "en"), href
 
 
-def test_swedish_search_finds_inflected_forms_from_the_base_form(tab, server):
+def test_swedish_search_finds_inflected_forms_from_the_base_form(page, server):
     """'hyresvärd' finds a page that only says 'hyresvärdar' or 'hyresvärden'."""
     inflected_only = [
         path for path in SWEDISH_PAGES
@@ -145,8 +145,8 @@ def test_swedish_search_finds_inflected_forms_from_the_base_form(tab, server):
         and not re.search(r"\bhyresvärd\b", text, re.I)
     ]
     assert inflected_only, "no page to test with: the fixture text changed"
-    tab.page.goto("/")
-    found = {href.split("?")[0].removeprefix(server.origin) for href in search(tab.page, "hyresvärd")}
+    page.goto("/")
+    found = {href.split("?")[0].removeprefix(server.origin) for href in search(page, "hyresvärd")}
     assert set(inflected_only) & found, (inflected_only, found)
 
 

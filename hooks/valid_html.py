@@ -1,0 +1,38 @@
+"""
+Material's markup that the Nu Html Checker rejects, corrected.
+
+Material puts `autocomplete="off"` on its two checkbox toggles (menu and
+search) in base.html, outside any block that a template override could
+replace; HTML allows that attribute on text-like inputs only. Material's
+script closes both toggles whenever a page's location is set, so a browser
+that restores form state cannot leave the menu open without it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return without_autocomplete_on_toggles(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return without_autocomplete_on_toggles(output) if template_name.endswith(".html") else output
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def without_autocomplete_on_toggles(html: str) -> str:
+    return TOGGLE.sub(r"\1", html)

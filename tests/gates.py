@@ -1,0 +1,185 @@
+"""
+The quality gates, as functions that return a readable list of problems.
+
+tests/test_quality_gates.py runs each on the real site, and on a fixture
+with a planted fault to show that the gate catches it.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+
+from site_build import PROJECT
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_IGNORED = PROJECT / "tests" / "vnu-ignored.txt"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+# -----------------------------------------------------------------------------
+# Accessibility: axe-core in the browser
+# -----------------------------------------------------------------------------
+
+
+def axe_violations(page, state: str = "") -> list[str]:
+    """Every axe violation on the page as it is now: rule, impact, page, element."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} is missing – run `make test`, which runs npm ci")
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    where = urlsplit(page.url).path + (f" [{state}]" if state else "")
+    return [
+        f"{violation['id']} ({violation['impact']}) on {where}: {node['target']} – {violation['help']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+# -----------------------------------------------------------------------------
+# HTML validity: the Nu Html Checker
+# -----------------------------------------------------------------------------
+
+
+def html_errors(root: Path) -> list[str]:
+    """Every error the Nu Html Checker finds in the built HTML, less the listed ones."""
+    if not VNU.exists():
+        raise RuntimeError(f"{VNU} is missing – run `make test`, which runs npm ci")
+    files = sorted(str(p) for p in root.rglob("*.html"))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *files],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ignored = ignored_html_messages()
+    return [
+        f"{m['message']} on {Path(unquote(urlsplit(m['url']).path)).relative_to(root)}"
+        f":{m.get('lastLine', '?')} – {' '.join(m.get('extract', '').split())[:120]}"
+        for m in messages
+        if m.get("type") == "error" and not any(p.search(m["message"]) for p in ignored)
+    ]
+
+
+def ignored_html_messages() -> list[re.Pattern]:
+    """tests/vnu-ignored.txt: one regular expression a line, after its reason in a comment."""
+    lines = VNU_IGNORED.read_text(encoding="utf-8").splitlines() if VNU_IGNORED.exists() else []
+    return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+# -----------------------------------------------------------------------------
+# Privacy: requests to other hosts
+# -----------------------------------------------------------------------------
+
+
+def foreign_requests(requests: list[str], origin: str) -> list[str]:
+    return sorted({url for url in requests if not url.startswith(origin + "/") and not url.startswith("data:")})
+
+
+# -----------------------------------------------------------------------------
+# Links: every reference in the built HTML resolves
+# -----------------------------------------------------------------------------
+
+REFERENCES = {
+    "a": "href", "link": "href", "img": "src", "script": "src", "source": "src",
+    "video": "src", "audio": "src", "track": "src", "iframe": "src", "embed": "src",
+    "object": "data",
+}
+
+
+def broken_links(root: Path, origin: str) -> list[str]:
+    """Every internal link, anchor, image, script, download, media file and track that fails."""
+    ids: dict[Path, set[str]] = {}
+    problems = []
+    for file in sorted(root.rglob("*.html")):
+        document = lxml.html.parse(str(file)).getroot()
+        page_url = origin + "/" + file.relative_to(root).as_posix().removesuffix("index.html")
+        references = [(e.tag, e.get(a)) for tag, a in REFERENCES.items() for e in document.iter(tag) if e.get(a)]
+        references += [("video", e.get("poster")) for e in document.iter("video") if e.get("poster")]
+        for tag, reference in references:
+            url = urljoin(page_url, reference)
+            if not url.startswith(origin + "/"):
+                continue
+            target, fragment = _file_for(root, url)
+            where = f"{file.relative_to(root)}: <{tag}> {reference}"
+            if target is None:
+                problems.append(f"{where} – no such file")
+            elif fragment and fragment not in ids.setdefault(target, _ids(target)):
+                problems.append(f"{where} – no element with id '{fragment}'")
+    return problems
+
+
+def _file_for(root: Path, url: str) -> tuple[Path | None, str]:
+    parts = urlsplit(url)
+    path = root / unquote(parts.path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return (path if path.is_file() else None), unquote(parts.fragment)
+
+
+def _ids(file: Path) -> set[str]:
+    if file.suffix != ".html":
+        return set()
+    document = lxml.html.parse(str(file)).getroot()
+    return {e.get("id") for e in document.iter() if e.get("id")} | {
+        e.get("name") for e in document.iter("a") if e.get("name")
+    }
+
+
+# -----------------------------------------------------------------------------
+# Security headers
+# -----------------------------------------------------------------------------
+
+
+def nginx_headers(conf: Path) -> dict[str, str]:
+    """The add_header lines of an nginx file: name → value."""
+    pattern = re.compile(r'^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;', re.M)
+    return {name.lower(): value for name, value in pattern.findall(conf.read_text())}
+
+
+def netlify_headers(file: Path) -> dict[str, str]:
+    """The headers a `_headers` file sets for every path (`/*`)."""
+    headers, current = {}, None
+    for line in file.read_text().splitlines():
+        if line and not line[0].isspace():
+            current = line.strip()
+        elif current == "/*" and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.lower()] = value.strip()
+    return headers
+
+
+# -----------------------------------------------------------------------------
+# Reproducible build
+# -----------------------------------------------------------------------------
+
+
+def differing_files(first: Path, second: Path, allowed: set[str] = frozenset()) -> list[str]:
+    """Files that are not byte-identical in two builds, or exist in one only."""
+    differences = []
+
+    def compare(comparison: filecmp.dircmp, prefix: str):
+        for name in comparison.left_only + comparison.right_only:
+            differences.append(f"{prefix}{name}: in one build only")
+        for name in comparison.common_files:
+            relative = prefix + name
+            if relative not in allowed and not filecmp.cmp(
+                Path(comparison.left) / name, Path(comparison.right) / name, shallow=False
+            ):
+                differences.append(f"{relative}: differs")
+        for name, sub in comparison.subdirs.items():
+            compare(sub, f"{prefix}{name}/")
+
+    compare(filecmp.dircmp(first, second), "")
+    return differences

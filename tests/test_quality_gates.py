@@ -1,0 +1,289 @@
+"""
+The quality gates, on every page of both languages, and each shown to fail.
+
+1. accessibility (axe-core)   2. HTML validity (Nu Html Checker)
+3. privacy (no other host)    4. links        5. security headers and CSP
+6. reproducible build
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import urllib.request
+from contextlib import contextmanager
+
+import lxml.html
+import pytest
+
+from gates import (
+    axe_violations,
+    broken_links,
+    differing_files,
+    foreign_requests,
+    html_errors,
+    netlify_headers,
+    nginx_headers,
+)
+from site_actions import search
+from site_build import PROJECT, build, project_with_fixture
+from site_server import free_port, served
+
+DEPLOY = PROJECT / "deploy"
+MISSING = ["/finns-inte/", "/en/finns-inte/"]
+PHONE = {"width": 375, "height": 812}
+SEARCH_WORDS = {"sv": "samverkan", "en": "cooperation"}
+
+
+def all_pages(site) -> list[str]:
+    return site.pages() + MISSING
+
+
+def language_of(path: str) -> str:
+    return "en" if path.startswith("/en/") else "sv"
+
+
+def open_menu(page) -> None:
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    page.wait_for_timeout(300)  # the drawer slides in
+
+
+def open_search(page, path: str) -> None:
+    search(page, SEARCH_WORDS[language_of(path)])
+
+
+@contextmanager
+def fixture_served(name: str, tmp_path):
+    """A fixture of the project, built strictly for its own port, and served."""
+    port = free_port()
+    project = project_with_fixture(name, tmp_path)
+    result = build(project, tmp_path / "site", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    with served(tmp_path / "site", port) as origin:
+        yield tmp_path / "site", origin
+
+
+# -----------------------------------------------------------------------------
+# 1. Accessibility
+# -----------------------------------------------------------------------------
+
+
+def test_no_page_has_an_accessibility_violation(browser, server):
+    problems = []
+    desktop = browser.new_context(base_url=server.origin, bypass_csp=True)
+    phone = browser.new_context(base_url=server.origin, bypass_csp=True, viewport=PHONE, is_mobile=True)
+    for path in all_pages(server):
+        page = desktop.new_page()
+        page.goto(path)
+        problems += axe_violations(page)
+        open_search(page, path)
+        problems += axe_violations(page, "search open")
+        page.close()
+        page = phone.new_page()
+        page.goto(path)
+        problems += axe_violations(page, "phone")
+        open_menu(page)
+        problems += axe_violations(page, "phone, menu open")
+        page.close()
+    desktop.close()
+    phone.close()
+    assert not problems, "axe found:\n" + "\n".join(problems)
+
+
+def test_the_accessibility_gate_catches_a_missing_alt_text(browser, tmp_path):
+    with fixture_served("missing-alt-text", tmp_path) as (_, origin):
+        context = browser.new_context(base_url=origin, bypass_csp=True)
+        page = context.new_page()
+        page.goto("/vad-gor-vi/")
+        problems = axe_violations(page)
+        context.close()
+    assert any(p.startswith("image-alt ") and "/vad-gor-vi/" in p for p in problems), problems
+
+
+# -----------------------------------------------------------------------------
+# 2. HTML validity
+# -----------------------------------------------------------------------------
+
+
+def test_every_page_is_valid_html(site):
+    errors = html_errors(site.root)
+    assert not errors, "the Nu Html Checker found:\n" + "\n".join(errors)
+
+
+def test_the_html_gate_catches_an_invalid_element(tmp_path):
+    project = project_with_fixture("invalid-element", tmp_path)
+    assert build(project, tmp_path / "site").returncode == 0
+    errors = html_errors(tmp_path / "site")
+    assert any("div" in e and "vad-gor-vi/index.html" in e for e in errors), errors
+
+
+# -----------------------------------------------------------------------------
+# 3. Privacy
+# -----------------------------------------------------------------------------
+
+
+def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
+    problems, storage = [], set()
+    for viewport in ({"width": 1280, "height": 900}, PHONE):
+        context = browser.new_context(base_url=server.origin, viewport=viewport)
+        for path in all_pages(server):
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(path)
+            if viewport == PHONE:
+                open_menu(page)
+            else:
+                open_search(page, path)
+            problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
+            storage |= set(page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]"))
+            page.close()
+        problems += [f"cookie set: {c['name']}" for c in context.cookies()]
+        context.close()
+    assert not problems, "requests to other hosts, or cookies:\n" + "\n".join(problems)
+    privacy_page = (server.root / "om-webbplatsen/personuppgifter-och-kakor/index.html").read_text()
+    undocumented = [key for key in storage if f"<code>{key}</code>" not in privacy_page]
+    assert not undocumented, f"kept in browser storage but not named on the privacy page: {undocumented}"
+
+
+def test_the_privacy_gate_catches_an_external_font(browser, tmp_path):
+    with fixture_served("external-font", tmp_path) as (_, origin):
+        context = browser.new_context(base_url=origin)
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto("/", wait_until="load")
+        context.close()
+    assert any("fonts.googleapis.com" in url for url in foreign_requests(requests, origin)), requests
+
+
+# -----------------------------------------------------------------------------
+# 4. Links
+# -----------------------------------------------------------------------------
+
+
+def test_every_link_image_download_and_media_file_resolves(site):
+    problems = broken_links(site.root, site.origin)
+    assert not problems, "broken references:\n" + "\n".join(problems)
+
+
+def test_the_link_gate_catches_a_broken_anchor(tmp_path):
+    project = project_with_fixture("broken-html-anchor", tmp_path)
+    assert build(project, tmp_path / "site").returncode == 0
+    problems = broken_links(tmp_path / "site", "http://127.0.0.1")
+    assert any("vad-gor-vi/index.html" in p and "ingenstans" in p for p in problems), problems
+
+
+# -----------------------------------------------------------------------------
+# 5. Security headers and CSP
+# -----------------------------------------------------------------------------
+
+REQUIRED_HEADERS = [
+    "content-security-policy", "referrer-policy", "x-content-type-options",
+    "permissions-policy", "strict-transport-security",
+]
+
+
+def csp_directives(csp: str) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in csp.split(";") if part.strip()}
+
+
+def test_nginx_and_the_headers_file_set_the_same_strict_headers():
+    nginx = nginx_headers(DEPLOY / "security-headers.conf")
+    assert nginx == netlify_headers(DEPLOY / "_headers")
+    assert set(REQUIRED_HEADERS) <= set(nginx)
+    csp = csp_directives(nginx["content-security-policy"])
+    assert csp["default-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
+    assert csp["frame-ancestors"] == ["'none'"] and csp["object-src"] == ["'none'"]
+
+
+def test_every_response_carries_the_headers(server):
+    expected = nginx_headers(DEPLOY / "security-headers.conf")
+    for path in ["/", "/en/", "/assets/css/site.css", "/finns-inte/"]:
+        try:
+            response = urllib.request.urlopen(server.origin + path)
+        except urllib.error.HTTPError as error:
+            response = error
+        for name, value in expected.items():
+            assert response.headers.get(name) == value, f"{path}: {name}"
+
+
+def test_the_csp_hashes_cover_every_inline_script(site):
+    allowed = set(csp_directives(nginx_headers(DEPLOY / "security-headers.conf")["content-security-policy"])["script-src"])
+    uncovered = set()
+    for file in site.root.rglob("*.html"):
+        for script in lxml.html.parse(str(file)).getroot().xpath("//script[not(@src)]"):
+            if script.get("type") == "application/json":
+                continue
+            digest = base64.b64encode(hashlib.sha256((script.text or "").encode()).digest()).decode()
+            if f"'sha256-{digest}'" not in allowed:
+                uncovered.add(f"{file.relative_to(site.root)}: 'sha256-{digest}' for {(script.text or '')[:60]!r}")
+    assert not uncovered, "add these to script-src in deploy/security-headers.conf and deploy/_headers:\n" + "\n".join(sorted(uncovered))
+
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("() => window.__csp")
+
+
+def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
+    problems = []
+    context = browser.new_context(base_url=server.origin)
+    context.add_init_script(CSP_LISTENER)
+    for path in all_pages(server):
+        page = context.new_page()
+        page.goto(path)
+        results = search(page, SEARCH_WORDS[language_of(path)])
+        if not results:
+            problems.append(f"{path}: search found nothing")
+        problems += [f"{path}: {v}" for v in csp_violations(page)]
+        page.close()
+    # The language switcher still leads to the other language.
+    page = context.new_page()
+    page.goto("/vad-gor-vi/")
+    page.locator("a[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url("**/en/vad-gor-vi/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    problems += csp_violations(page)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_csp_gate_catches_an_inline_script(browser, tmp_path):
+    with fixture_served("inline-script", tmp_path) as (_, origin):
+        context = browser.new_context(base_url=origin)
+        context.add_init_script(CSP_LISTENER)
+        page = context.new_page()
+        page.goto("/vad-gor-vi/")
+        violations = csp_violations(page)
+        context.close()
+    assert any(v.startswith("script-src") and "inline" in v for v in violations), violations
+
+
+# -----------------------------------------------------------------------------
+# 6. Reproducible build
+# -----------------------------------------------------------------------------
+
+
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    second = build(PROJECT, tmp_path / "second", site_url=site.origin + "/")
+    assert second.returncode == 0, second.output
+    differences = differing_files(site.root, tmp_path / "second")
+    assert not differences, "\n".join(differences)
+
+
+def test_the_reproducibility_gate_catches_a_build_that_varies(tmp_path):
+    project = project_with_fixture("unreproducible", tmp_path)
+    for name in ("first", "second"):
+        assert build(project, tmp_path / name).returncode == 0
+    differences = differing_files(tmp_path / "first", tmp_path / "second")
+    assert differences == ["build-time.txt: differs"], differences
