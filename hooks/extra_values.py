@@ -80,12 +80,16 @@ def lookup(extra: dict, key: str, language: str, where: str) -> str:
     return str(value)
 
 
+# A language may lack these: hooks/survey.py warns and shows no invitation.
+MAY_LACK_A_LANGUAGE = {"survey.url"}
+
+
 def untranslated_values(extra: dict, locales: list[str], config_file: str | None) -> list[str]:
     """A value given for one language must be given for every language."""
     problems = []
 
     def walk(value, key):
-        if not isinstance(value, Mapping):
+        if not isinstance(value, Mapping) or key in MAY_LACK_A_LANGUAGE:
             return
         if set(value) & set(locales):
             for locale in locales:

@@ -5,7 +5,7 @@ A fixture in tests/fixtures/NAME/ is a small change to the real project:
 its files are laid over a copy of mkdocs.yml, docs/, hooks/ and overrides/,
 and the paths listed in its DELETE file, if any, are removed. A fixture's
 mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the real one) and holds
-only what it changes.
+only what it changes. A fixture's own hooks/NAME.py is added to `hooks:`.
 """
 
 from __future__ import annotations
@@ -62,6 +62,12 @@ def project_with_fixture(name: str, workdir: Path) -> Path:
         if path.is_file() and relative.as_posix() != "DELETE":
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, project / relative)
+    new_hooks = [p.name for p in (fixture / "hooks").glob("*.py") if not (PROJECT / "hooks" / p.name).exists()]
+    if new_hooks:
+        config = project / ("mkdocs.base.yml" if (project / "mkdocs.base.yml").exists() else "mkdocs.yml")
+        text = config.read_text(encoding="utf-8")
+        listed = "".join(f"  - hooks/{name}\n" for name in new_hooks)
+        config.write_text(text.replace("\nhooks:\n", f"\nhooks:\n{listed}", 1), encoding="utf-8")
     delete = fixture / "DELETE"
     if delete.exists():
         for line in delete.read_text().split():

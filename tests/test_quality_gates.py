@@ -77,6 +77,7 @@ def test_no_page_has_an_accessibility_violation(browser, server):
     for path in all_pages(server):
         page = desktop.new_page()
         page.goto(path)
+        assert page.locator(".survey-banner").is_visible(), f"{path}: axe must see the survey invitation"
         problems += axe_violations(page)
         open_search(page, path)
         problems += axe_violations(page, "search open")
@@ -247,8 +248,15 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
             problems.append(f"{path}: search found nothing")
         problems += [f"{path}: {v}" for v in csp_violations(page)]
         page.close()
-    # The language switcher still leads to the other language.
+    # The survey invitation's "Nej, tack" still works.
     page = context.new_page()
+    page.goto("/")
+    page.locator(".survey-banner__no").click()
+    page.reload()
+    if page.locator(".survey-banner").is_visible():
+        problems.append("/: the survey invitation came back after 'Nej, tack'")
+    problems += csp_violations(page)
+    # The language switcher still leads to the other language.
     page.goto("/vad-gor-vi/")
     page.locator("a[hreflang='en']").first.dispatch_event("click")
     page.wait_for_url("**/en/vad-gor-vi/")

@@ -1,0 +1,42 @@
+// The survey invitation: remember an answer, so it is not shown again.
+// localStorage "vf-enkat" holds {surveyId: time answered in ms}; nothing else.
+// overrides/partials/survey_answered.html reads it before the page is drawn.
+(function () {
+  "use strict";
+  var KEY = "vf-enkat";
+  var banner = document.querySelector(".survey-banner");
+  if (!banner) return;
+
+  function remember() {
+    var answers = {};
+    try {
+      answers = JSON.parse(localStorage.getItem(KEY) || "{}") || {};
+    } catch (e) { /* unreadable: start again */ }
+    answers[banner.dataset.survey] = Date.now();
+    try {
+      localStorage.setItem(KEY, JSON.stringify(answers));
+    } catch (e) { /* storage off: the invitation comes back next time */ }
+  }
+
+  function hide() {
+    document.documentElement.classList.add("survey-answered");
+    // The focused button disappears; continue from the start of the page's content.
+    var heading = document.querySelector(".md-content h1");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  var no = banner.querySelector(".survey-banner__no");
+  no.hidden = false;
+  no.addEventListener("click", function () {
+    remember();
+    hide();
+  });
+  banner.querySelector(".survey-banner__yes").addEventListener("click", function () {
+    remember();
+    // After the link has opened the survey's window.
+    setTimeout(hide, 0);
+  });
+})();

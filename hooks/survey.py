@@ -1,0 +1,69 @@
+"""
+The survey invitation: its settings per language, checked.
+
+mkdocs.yml `extra.survey` names the survey's address per language, a
+version and how many days an answer hides the invitation. The banner
+(overrides/partials/survey_banner.html) gets them through `survey()`.
+A language with no address gets no banner and a warning; an address that is
+not https:// stops the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from source_lines import config_line
+
+log = get_plugin_logger(__name__)
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# After i18n (-100), which sets the language of this build.
+@event_priority(-110)
+def on_config(config: MkDocsConfig):
+    language = config.theme["language"]
+    settings = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)
+    config.extra["survey_banner"] = settings
+    return config
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.globals["survey"] = lambda: config.extra["survey_banner"]
+    return env
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def banner_settings(survey: dict, language: str, config_file: str | None) -> dict | None:
+    """What the banner needs in `language`, or None when it has no survey."""
+    url = (survey.get("url") or {}).get(language)
+    line = config_line(config_file, ["extra", "survey", "url"])
+    if not url:
+        log.warning(
+            f"mkdocs.yml:{line}: extra.survey.url has no '{language}' address – the "
+            f"'{language}' pages show no survey invitation; add {language}: https://…"
+        )
+        return None
+    if not str(url).startswith("https://"):
+        raise PluginError(
+            f"mkdocs.yml:{line}: extra.survey.url.{language} is '{url}' – a survey address must start with https://"
+        )
+    days = survey.get("hide_days", 90)
+    if not isinstance(days, int) or days < 1:
+        raise PluginError(f"mkdocs.yml: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90")
+    return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days}
+
+
+def survey_id(url: str, version) -> str:
+    """Names one survey; a new address or version is a new survey, asked about anew."""
+    return hashlib.sha256(f"{url}\n{version}".encode()).hexdigest()[:12]

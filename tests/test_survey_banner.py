@@ -1,0 +1,151 @@
+"""
+The survey invitation: "Ja, tack" / "Nej, tack", remembered, accessible.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from mkdocs.utils import yaml_load
+
+from site_build import PROJECT, build, project_with_fixture
+
+sys.path.insert(0, str(PROJECT / "hooks"))
+from survey import survey_id  # noqa: E402
+
+CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
+SURVEY = CONFIG["extra"]["survey"]
+TEXT = CONFIG["extra"]["text"]["survey"]
+START = {"sv": "/", "en": "/en/"}
+OTHER = {"sv": "/vad-gor-vi/", "en": "/en/vad-gor-vi/"}
+KEY = "vf-enkat"
+
+# Records, while the page is parsed, whether the banner was hidden from the start.
+WATCH_FIRST_PAINT = """
+new MutationObserver((changes, observer) => {
+  const banner = document.querySelector('.survey-banner');
+  if (banner) {
+    window.__bannerHiddenWhenParsed = document.documentElement.classList.contains('survey-answered');
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def banner(page):
+    return page.locator(".survey-banner")
+
+
+@pytest.fixture
+def context(browser, server):
+    context = browser.new_context(base_url=server.origin)
+    context.set_default_timeout(10_000)
+    context.add_init_script(WATCH_FIRST_PAINT)
+    # The survey service is another host: answer for it instead of going there.
+    context.route("https://enkat.example.org/**", lambda route: route.fulfill(body="survey", content_type="text/plain"))
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_thanks_hides_the_invitation_on_every_page_of_the_language(browser, context, language):
+    page = context.new_page()
+    page.goto(START[language])
+    assert banner(page).is_visible()
+    assert banner(page).locator(".survey-banner__text").inner_text() == TEXT["question"][language]
+    page.get_by_role("button", name=TEXT["no"][language]).click()
+    assert not banner(page).is_visible()
+    assert page.evaluate("() => document.activeElement.tagName") == "H1", "focus was lost"
+
+    page.reload()
+    assert not banner(page).is_visible()
+    assert page.evaluate("() => window.__bannerHiddenWhenParsed") is True, "the banner flashed"
+    page.goto(OTHER[language])
+    assert not banner(page).is_visible()
+    assert list(page.evaluate("() => Object.keys(localStorage)")) == [KEY]
+
+    fresh = browser.new_context(base_url=page.url)
+    other = fresh.new_page()
+    other.goto(START[language])
+    assert other.locator(".survey-banner").is_visible()
+    fresh.close()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_yes_opens_the_survey_in_a_new_window_and_is_remembered(context, language):
+    page = context.new_page()
+    page.goto(START[language])
+    yes = page.get_by_role("link", name=TEXT["yes"][language])
+    assert TEXT["new_window"][language] in yes.inner_text()
+    assert yes.get_attribute("target") == "_blank"
+    assert "noopener" in yes.get_attribute("rel").split()
+    with page.expect_popup() as popup:
+        yes.click()
+    assert popup.value.url == SURVEY["url"][language]
+    page.reload()
+    assert not banner(page).is_visible()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_without_javascript_the_survey_link_remains(browser, server, language):
+    context = browser.new_context(base_url=server.origin, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(START[language])
+    assert page.get_by_role("link", name=TEXT["yes"][language]).get_attribute("href") == SURVEY["url"][language]
+    assert not page.get_by_role("button", name=TEXT["no"][language]).is_visible()
+    context.close()
+
+
+def test_the_invitation_is_a_named_region_reached_right_after_the_skip_link(context):
+    page = context.new_page()
+    page.goto("/vad-gor-vi/")
+    assert page.get_by_role("region", name=TEXT["name"]["sv"]).is_visible()
+    focused = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement.classList[0]"))
+    assert focused == ["md-skip", "survey-banner__yes", "survey-banner__no"]
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "no visible focus"
+
+
+def test_the_banner_takes_no_focus_and_no_live_region(context):
+    page = context.new_page()
+    page.goto("/")
+    assert page.evaluate("() => document.activeElement === document.body")
+    assert banner(page).locator("[aria-live], [role=alert], [role=status]").count() == 0
+    assert banner(page).get_attribute("aria-live") is None
+
+
+def test_a_new_survey_or_an_old_answer_brings_the_invitation_back(context):
+    page = context.new_page()
+    page.goto("/")
+    current = banner(page).get_attribute("data-survey")
+    now = time.time() * 1000
+    for answers, shown in [
+        ({current: now}, False),
+        ({"an-older-survey": now}, True),
+        ({current: now - (SURVEY["hide_days"] + 1) * 86_400_000}, True),
+    ]:
+        page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [KEY, answers])
+        page.reload()
+        assert banner(page).is_visible() == shown, answers
+
+
+def test_the_survey_is_named_by_its_address_and_version():
+    assert survey_id("https://a.example/s", 1) != survey_id("https://a.example/s", 2)
+    assert survey_id("https://a.example/s", 1) != survey_id("https://a.example/t", 1)
+    assert survey_id("https://a.example/s", 1) == survey_id("https://a.example/s", 1)
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("survey-without-english-address", ["WARNING", "mkdocs.yml:", "extra.survey.url has no 'en' address"]),
+    ("survey-not-https", ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"]),
+])
+def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
+    result = build(project_with_fixture(fixture, tmp_path), tmp_path / "site")
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
