@@ -1,0 +1,314 @@
+"""
+Films: mkdocs-video's output made into an accessible, private film player.
+
+An editor writes a film as mkdocs-video does, with the film's title:
+
+    ![type:video](../assets/films/starta.mp4 "Lokal samverkan – starta")
+
+Beside the film, by naming convention: `starta.jpg` (poster) and one caption
+file per language, `starta.sv.vtt` and `starta.en.vtt`. A film hosted
+elsewhere is written with its address, and `files` says where its poster
+and captions are:
+
+    ![type:video](https://www.youtube.com/watch?v=ID "Title"){: files="../assets/films/starta" }
+
+The hook turns each into a figure with a 16:9 player with native controls,
+preload="none" and a poster (or, for a hosted film, a button that loads the
+provider's player only when pressed), its length, downloads with format and
+size, and a transcript made from the captions in the page's language.
+A missing or broken file, or an unknown host, stops the build.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+import webvtt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mutagen.mp4 import MP4, MP4StreamInfoError
+from webvtt.errors import MalformedFileError
+
+from extra_values import lookup
+from source_lines import page_line
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# After mkdocs-video, which turns the Markdown image into a <video>/<iframe>.
+@event_priority(-50)
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files):
+    if "video-container" not in content:
+        return content
+    i18n = config.plugins["i18n"]
+    languages = [(l.locale, l.name) for l in i18n.config.languages if l.build]
+    return films_in_page(content, page, config, languages)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    embed: str  # the player's address, {id} for the film
+    origin: str
+
+
+# Hosts a film may be hosted on. The player is loaded only when the reader
+# presses play; deploy/security-headers.conf allows these in frame-src.
+PROVIDERS = {
+    "www.youtube.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
+    "youtube.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
+    "youtu.be": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
+    "www.youtube-nocookie.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
+    "vimeo.com": Provider("Vimeo", "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1", "https://player.vimeo.com"),
+    "player.vimeo.com": Provider("Vimeo", "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1", "https://player.vimeo.com"),
+    "www.dailymotion.com": Provider("Dailymotion", "https://www.dailymotion.com/embed/video/{id}?autoplay=1", "https://www.dailymotion.com"),
+}
+
+
+def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> str:
+    tree = lxml.html.fragment_fromstring(content, create_parent="div")
+    language = config.theme["language"]
+    text = functools.partial(_text, config.extra, language)
+    docs = Path(config.docs_dir)
+    scripts = False
+    figures = {}
+    for number, container in enumerate(tree.xpath('//div[@class="video-container"]'), 1):
+        player = container[0]
+        src = player.get("src") or player.xpath("string(.//source/@src)")
+        where = f"docs/{page.file.src_uri}:{_line_of(page, src if urlsplit(src).scheme else PurePosixPath(src).name)}"
+        title = (player.get("title") or "").strip()
+        if not title:
+            name = src if urlsplit(src).scheme else PurePosixPath(src).name
+            raise PluginError(f'{where}: the film {name} has no title – add it in quotes after the address: ![type:video](… "Title")')
+        if urlsplit(src).scheme:
+            film = hosted_film(src, player.get("files"), page, docs, where)
+            scripts = True
+        else:
+            film = local_film(src, page, docs, where)
+        check_film_files(film, docs, languages, where)
+        slot = f"film-slot-{number}"
+        figures[f"<!--{slot}-->"] = render_film(film, docs, title, f"film-{number}", language, languages, page, text)
+        _replace(container, lxml.html.HtmlComment(slot))
+    # The figure is put in after lxml, whose HTML parser does not know <source>
+    # and <track> are void elements and would nest them.
+    result = (tree.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in tree)
+    for slot, figure in figures.items():
+        result = result.replace(slot, figure)
+    if scripts:
+        result += f'<script src="{_url(page, "assets/js/films.js")}" defer></script>'
+    return result
+
+
+@dataclass
+class Film:
+    base: str  # the path of poster and captions in docs/, without extension
+    video: str | None  # the film file in docs/, for a film of our own
+    hosted: tuple[Provider, str, str] | None  # provider, watch address, player address
+
+
+def local_film(src: str, page: Page, docs: Path, where: str) -> Film:
+    # mkdocs-video gives the address relative to the page's address; shared
+    # files are published at their path in docs/.
+    path = _normalised(PurePosixPath(page.url) / src)
+    if not path.endswith(".mp4"):
+        raise PluginError(f"{where}: the film {src} is not an .mp4 file – films of our own are MP4 (H.264/AAC)")
+    if not (docs / path).is_file():
+        raise PluginError(f"{where}: the film file docs/{path} does not exist – add it, or correct the path")
+    return Film(base=path[: -len(".mp4")], video=path, hosted=None)
+
+
+def hosted_film(src: str, files: str | None, page: Page, docs: Path, where: str) -> Film:
+    parts = urlsplit(src)
+    provider = PROVIDERS.get(parts.hostname or "")
+    if parts.scheme != "https" or provider is None:
+        names = ", ".join(sorted({p.name for p in PROVIDERS.values()}))
+        raise PluginError(f"{where}: films cannot be hosted at {src} – use an https:// address at {names}, or a film file of our own")
+    video_id = _video_id(parts)
+    if not video_id:
+        raise PluginError(f"{where}: no film is named in {src} – copy the film's address from the provider's share button")
+    if not files:
+        raise PluginError(f'{where}: the hosted film {src} needs {{: files="../assets/films/NAME" }} to find its poster and captions')
+    return Film(base=_docs_path(files, page), video=None, hosted=(provider, src, provider.embed.format(id=video_id)))
+
+
+def check_film_files(film: Film, docs: Path, languages, where: str) -> None:
+    docs_files = [f"{film.base}.jpg"] + [f"{film.base}.{code}.vtt" for code, _ in languages]
+    for path in docs_files:
+        if not (docs / path).is_file():
+            kind = "poster" if path.endswith(".jpg") else f"{path.rsplit('.', 2)[-2]} caption file"
+            raise PluginError(f"{where}: the film's {kind} docs/{path} does not exist – add it")
+    for code, _ in languages:
+        captions(docs / f"{film.base}.{code}.vtt", where, f"docs/{film.base}.{code}.vtt")
+
+
+@functools.lru_cache(maxsize=None)
+def _read_captions(path: Path, mtime: float) -> tuple[tuple[float, float, str], ...]:
+    return tuple((c.start_in_seconds, c.end_in_seconds, c.text) for c in webvtt.read(str(path)))
+
+
+def captions(path: Path, where: str = "", name: str = "") -> tuple[tuple[float, float, str], ...]:
+    """The cues of a WebVTT file: (start, end, text). Read once per file and change."""
+    name = name or path.name
+    try:
+        cues = _read_captions(path, path.stat().st_mtime)
+    except (MalformedFileError, ValueError, UnicodeDecodeError) as error:
+        raise PluginError(f"{where}: the caption file {name} is not valid WebVTT ({error}) – check it in a WebVTT validator") from None
+    if not cues or not all(text.strip() for _, _, text in cues):
+        raise PluginError(f"{where}: the caption file {name} is not valid WebVTT (it has no cues, or an empty one) – every cue needs a time line and text")
+    return cues
+
+
+@functools.lru_cache(maxsize=None)
+def _film_length(path: Path, mtime: float) -> float:
+    return MP4(str(path)).info.length
+
+
+def film_length(film: Film, docs: Path, language: str, where: str) -> float:
+    if film.video:
+        try:
+            return _film_length(docs / film.video, (docs / film.video).stat().st_mtime)
+        except MP4StreamInfoError as error:
+            raise PluginError(f"{where}: docs/{film.video} is not a readable MP4 film ({error})") from None
+    return captions(docs / f"{film.base}.{language}.vtt", where)[-1][1]
+
+
+def render_film(film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text) -> str:
+    where = f"docs/{page.file.src_uri}"
+    e = html.escape
+    poster = _url(page, f"{film.base}.jpg")
+    length = film_length(film, docs, language, where)
+    tracks = "".join(
+        f'<track kind="captions" srclang="{code}" label="{e(name)}" src="{_url(page, f"{film.base}.{code}.vtt")}"'
+        f'{" default" if code == language else ""}>'
+        for code, name in languages
+    )
+    if film.video:
+        video_url = _url(page, film.video)
+        player = (
+            f'<video class="film__player" controls preload="none" poster="{poster}" '
+            f'aria-labelledby="{ident}-title">'
+            f'<source src="{video_url}" type="video/mp4">{tracks}'
+            f'<a href="{video_url}">{e(text("download_film"))}</a></video>'
+        )
+    else:
+        provider, watch, embed = film.hosted
+        play = text("play_hosted").replace("{provider}", provider.name)
+        player = (
+            f'<div class="film__hosted" data-embed="{e(embed)}" data-title="{e(title)}">'
+            f'<img class="film__poster" src="{poster}" alt="">'
+            f'<p class="film__provider">{e(text("hosted_by").replace("{provider}", provider.name))}</p>'
+            f'<a class="film__play" href="{e(watch)}">{e(play)}</a></div>'
+        )
+    downloads = []
+    if film.video:
+        downloads.append(_download(page, docs, film.video, text("download_film"), "MP4", language))
+    for code, name in languages:
+        downloads.append(_download(page, docs, f"{film.base}.{code}.vtt", text("download_captions").replace("{language}", name), "WebVTT", language))
+    cues = captions(docs / f"{film.base}.{language}.vtt", where)
+    transcript = "".join(f"<p>{e(' '.join(cue.split()))}</p>" for _, _, cue in cues)
+    return (
+        f'<div class="film" id="{ident}">'
+        f'<figure class="film__figure"><div class="film__frame">{player}</div>'
+        f'<figcaption class="film__caption"><span class="film__title" id="{ident}-title">{e(title)}</span> '
+        f'<span class="film__length">{e(text("length"))} {e(_duration(length))}</span></figcaption></figure>'
+        f'<ul class="film__downloads">{"".join(downloads)}</ul>'
+        f'<details class="film__transcript"><summary>{e(text("transcript"))}</summary>'
+        f'<div class="film__transcript-text" lang="{language}">{transcript}</div></details>'
+        f"</div>"
+    )
+
+
+def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> str:
+    size = (docs / path).stat().st_size
+    return (
+        f'<li><a href="{_url(page, path)}" download>{html.escape(label)}</a> '
+        f"({kind}, {_size(size, language)})</li>"
+    )
+
+
+def _size(size: int, language: str) -> str:
+    if size < 1_000_000:
+        number, unit = f"{max(1, round(size / 1000))}", "kB"
+    else:
+        number, unit = f"{size / 1_000_000:.1f}", "MB"
+    return f"{number.replace('.', ',') if language == 'sv' else number}\u00a0{unit}"
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+def _video_id(parts) -> str | None:
+    if parts.hostname == "youtu.be":
+        return parts.path.strip("/") or None
+    if "youtube" in (parts.hostname or ""):
+        if parts.path == "/watch":
+            return (parse_qs(parts.query).get("v") or [None])[0]
+        match = re.match(r"^/(?:embed|shorts|live)/([\w-]+)", parts.path)
+        return match.group(1) if match else None
+    match = re.search(r"(\d+)$", parts.path) if "vimeo" in (parts.hostname or "") else re.search(r"/video/(\w+)", parts.path)
+    return match.group(1) if match else None
+
+
+def _docs_path(reference: str, page: Page) -> str:
+    """A path written in a page's Markdown, as a path inside docs/."""
+    return _normalised(PurePosixPath(page.file.src_uri).parent / reference)
+
+
+def _normalised(joined: PurePosixPath) -> str:
+    parts: list[str] = []
+    for part in joined.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _url(page: Page, docs_path: str) -> str:
+    """The address of a file in docs/ from the page's published address."""
+    return html.escape(get_relative_url(docs_path, page.url))
+
+
+def _replace(container, slot) -> None:
+    """Put the film's slot where its <p> was: a <figure> may not sit in a <p>."""
+    parent = container.getparent()
+    if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip():
+        slot.tail = parent.tail
+        parent.getparent().replace(parent, slot)
+    else:
+        # lxml closes the <p> before the <div>, leaving it empty in front.
+        previous = container.getprevious()
+        if previous is not None and previous.tag == "p" and not len(previous) and not (previous.text or "").strip():
+            parent.remove(previous)
+        slot.tail = container.tail
+        parent.replace(container, slot)
+
+
+def _line_of(page: Page, needle: str) -> int:
+    markdown = page.markdown or ""
+    position = markdown.find(needle)
+    return page_line(page, markdown, position) if position >= 0 else 0
+
+
+def _text(extra, language: str, key: str) -> str:
+    return lookup(extra, f"text.film.{key}", language, "overrides/")
+

@@ -1,0 +1,175 @@
+"""
+Training films: captioned, transcribed, private by default.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+import webvtt
+
+from site_build import PROJECT, build, project_with_fixture
+from site_server import free_port, served
+
+FILMS = PROJECT / "docs" / "assets" / "films"
+FILM_PAGES = [
+    ("/lokal-samverkan-starta/", "sv", "starta"),
+    ("/en/lokal-samverkan-starta/", "en", "starta"),
+    ("/lokal-samverkan-fordjupning/", "sv", "fordjupning"),
+    ("/en/lokal-samverkan-fordjupning/", "en", "fordjupning"),
+]
+
+
+def film_of(site, path):
+    page = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+    figures = page.xpath('//div[@class="film"]')
+    assert len(figures) == 1, f"{path}: {len(figures)} films"
+    return page, figures[0]
+
+
+def resolve(site, path: str, reference: str) -> Path:
+    return (site.root / path.lstrip("/") / reference).resolve()
+
+
+# -----------------------------------------------------------------------------
+# The built HTML
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES)
+def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language, name):
+    page, film = film_of(site, path)
+    figure = film.find("figure")
+    assert film.getparent().tag != "p"
+    assert figure.find("figcaption") is figure[-1]
+    video = figure.find(".//video")
+    assert video.get("preload") == "none"
+    assert video.get("controls") is not None and video.get("autoplay") is None
+    assert video.get("alt") is None and video.get("style") is None
+    assert resolve(site, path, video.get("poster")) == (site.root / "assets/films" / f"{name}.jpg").resolve()
+    assert resolve(site, path, video.find("source").get("src")).is_file()
+    title = page.get_element_by_id(video.get("aria-labelledby")).text_content()
+    assert title and title in (PROJECT / "docs" / language / Path(path.replace("/en/", "/")).name).with_suffix(".md").read_text()
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES)
+def test_every_language_has_a_caption_track_and_the_pages_own_is_default(site, path, language, name):
+    _, figure = film_of(site, path)
+    tracks = {t.get("srclang"): t for t in figure.iter("track")}
+    assert set(tracks) == {"sv", "en"}
+    assert all(t.get("kind") == "captions" and t.get("label") for t in tracks.values())
+    assert [code for code, t in tracks.items() if t.get("default") is not None] == [language]
+    for code, track in tracks.items():
+        assert resolve(site, path, track.get("src")).name == f"{name}.{code}.vtt"
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES)
+def test_the_transcript_is_the_captions_in_the_pages_language(site, path, language, name):
+    _, figure = film_of(site, path)
+    transcript = figure.find(".//details")
+    assert transcript.find("summary").text_content().strip()
+    paragraphs = [p.text_content() for p in transcript.iter("p")]
+    cues = [" ".join(c.text.split()) for c in webvtt.read(str(FILMS / f"{name}.{language}.vtt"))]
+    assert paragraphs == cues
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES)
+def test_length_and_downloads_are_shown_with_format_and_size(site, path, language, name):
+    _, figure = film_of(site, path)
+    assert re.search(r"\d+ min \d+ s", figure.find(".//figcaption").text_content())
+    downloads = figure.xpath('.//ul[@class="film__downloads"]/li')
+    assert len(downloads) == 3
+    for item in downloads:
+        link = item.find("a")
+        size = resolve(site, path, link.get("href")).stat().st_size
+        shown = re.search(r"\((MP4|WebVTT), ([\d,.]+)\u00a0(kB|MB)\)", item.text_content())
+        assert shown, item.text_content()
+        number = float(shown.group(2).replace(",", "."))
+        assert abs(number * (1000 if shown.group(3) == "kB" else 1_000_000) - size) <= max(500, size * 0.05)
+
+
+# -----------------------------------------------------------------------------
+# In the browser
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES[:2])
+def test_the_film_loads_nothing_before_play_then_plays_with_captions(browser, server, path, language, name):
+    context = browser.new_context(base_url=server.origin)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path, wait_until="load")
+    page.wait_for_timeout(500)
+    assert not [url for url in requests if url.endswith(".mp4")], "the film was fetched before play"
+
+    cues = page.evaluate("""() => new Promise(resolve => {
+        const track = [...document.querySelector('video').textTracks].find(t => t.mode !== 'disabled');
+        track.mode = 'hidden';
+        const wait = () => track.cues && track.cues.length ? resolve([track.language, track.cues.length]) : setTimeout(wait, 50);
+        wait();
+    })""")
+    assert cues == [language, len(webvtt.read(str(FILMS / f"{name}.{language}.vtt")))]
+
+    page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0.5", timeout=15_000)
+    assert [url for url in requests if url.endswith(f"/{name}.mp4")]
+    context.close()
+
+
+def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
+    port = free_port()
+    project = project_with_fixture("hosted-film", tmp_path)
+    result = build(project, tmp_path / "site", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    with served(tmp_path / "site", port) as origin:
+        context = browser.new_context(base_url=origin)
+        context.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(body="<title>player</title>", content_type="text/html"))
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto("/vad-gor-vi/", wait_until="load")
+        page.wait_for_timeout(500)
+        assert not [url for url in requests if not url.startswith(origin)], requests
+        assert page.locator(".film__poster").is_visible()
+        assert "YouTube" in page.locator(".film__provider").inner_text()
+
+        button = page.get_by_role("button", name="Spela upp filmen (laddas från YouTube)")
+        button.focus()
+        page.keyboard.press("Enter")
+        player = page.locator("iframe")
+        player.wait_for()
+        assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/abc123DEF45")
+        assert player.get_attribute("title") == "Lokal samverkan – starta"
+        assert page.locator(".film__transcript p").count() > 0, "the transcript comes from our page"
+        context.close()
+
+        no_script = browser.new_context(base_url=origin, java_script_enabled=False)
+        page = no_script.new_page()
+        page.goto("/vad-gor-vi/")
+        link = page.get_by_role("link", name="Spela upp filmen (laddas från YouTube)")
+        assert link.get_attribute("href") == "https://www.youtube.com/watch?v=abc123DEF45"
+        no_script.close()
+
+
+# -----------------------------------------------------------------------------
+# Bad input from an editor
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("film-file-missing", ["docs/sv/vad-gor-vi.md:9", "docs/assets/films/finns-inte.mp4 does not exist"]),
+    ("film-without-title", ["docs/en/vad-gor-vi.md:7", "has no title"]),
+    ("film-host-unsupported", ["docs/sv/vad-gor-vi.md:7", "cannot be hosted at https://video.example.com/watch/123"]),
+    ("film-captions-missing", ["lokal-samverkan-starta.md", "en caption file docs/assets/films/starta.en.vtt does not exist"]),
+    ("film-captions-malformed", ["docs/sv/lokal-samverkan-starta.md", "docs/assets/films/starta.sv.vtt is not valid WebVTT"]),
+    ("film-poster-missing", ["lokal-samverkan-fordjupning.md", "poster docs/assets/films/fordjupning.jpg does not exist"]),
+])
+def test_a_broken_film_fails_the_build_naming_page_and_file(tmp_path, fixture, expected):
+    result = build(project_with_fixture(fixture, tmp_path), tmp_path / "site")
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
