@@ -9,17 +9,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build python-packages npm-packages system-packages
+.PHONY: serve test build python-packages npm-packages build-system-packages test-system-packages
 
-serve: python-packages
+serve: python-packages build-system-packages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: python-packages npm-packages system-packages
+test: python-packages npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest
 
 # What a static host serves: the folder site/, with the security headers
 # for hosts that read a _headers file (nginx uses deploy/*.conf instead).
-build: python-packages
+build: python-packages build-system-packages
 	$(BIN)/mkdocs build --strict --clean
 	cp deploy/_headers site/_headers
 
@@ -34,9 +34,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# What WeasyPrint needs to make the PDF forms: Pango, and fontconfig to find
+# Liberation Sans, whose small cut is the PDF fields' font.
+build-system-packages:
+	@missing=""; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v fc-match >/dev/null || missing="$$missing fontconfig"; \
+	fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq $$missing; fi
+
 # Debian's Chromium (Playwright's own browser download is not used),
 # nginx to serve the site as deployed, and Java for the Nu Html Checker.
-system-packages:
+test-system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \

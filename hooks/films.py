@@ -39,6 +39,7 @@ from mutagen.mp4 import MP4, MP4StreamInfoError
 from webvtt.errors import MalformedFileError
 
 from extra_values import lookup
+from file_sizes import human_size
 from source_lines import page_line
 
 # -----------------------------------------------------------------------------
@@ -238,16 +239,8 @@ def _download(page: Page, docs: Path, path: str, label: str, kind: str, language
     size = (docs / path).stat().st_size
     return (
         f'<li><a href="{_url(page, path)}" download>{html.escape(label)}</a> '
-        f"({kind}, {_size(size, language)})</li>"
+        f"({kind}, {human_size(size, language)})</li>"
     )
-
-
-def _size(size: int, language: str) -> str:
-    if size < 1_000_000:
-        number, unit = f"{max(1, round(size / 1000))}", "kB"
-    else:
-        number, unit = f"{size / 1_000_000:.1f}", "MB"
-    return f"{number.replace('.', ',') if language == 'sv' else number}\u00a0{unit}"
 
 
 def _duration(seconds: float) -> str:

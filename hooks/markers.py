@@ -41,6 +41,6 @@ MARKER = re.compile(r"<!--\s*md:(\S*)")
 def unknown_markers(markdown: str, page: Page) -> list[str]:
     return [
         f"docs/{page.file.src_uri}:{page_line(page, markdown, m.start())}: unknown marker "
-        f"'md:{m.group(1)}' – check its spelling (known: md:extra)"
+        f"'md:{m.group(1)}' – check its spelling (known: md:extra, md:form)"
         for m in MARKER.finditer(markdown)
     ]

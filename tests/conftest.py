@@ -50,6 +50,10 @@ class BuiltSite:
             for p in self.root.rglob("index.html")
         )
 
+    def fill_in_pages(self) -> list[str]:
+        """The on-screen forms, e.g. '/forms/samtycke.html'."""
+        return sorted("/" + p.relative_to(self.root).as_posix() for p in self.root.glob("**/forms/*.html"))
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:

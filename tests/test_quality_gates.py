@@ -54,6 +54,16 @@ def open_search(page, path: str) -> None:
     search(page, SEARCH_WORDS[language_of(path)])
 
 
+def enter_a_wrong_personnummer(page) -> bool:
+    """Type a personnummer with a wrong check digit, if the form asks for one."""
+    field = page.locator("input[data-check=personnummer]")
+    if not field.count():
+        return False
+    field.fill("19811218-9875")
+    page.keyboard.press("Tab")
+    return True
+
+
 @contextmanager
 def fixture_served(name: str, tmp_path):
     """A fixture of the project, built strictly for its own port, and served."""
@@ -88,6 +98,14 @@ def test_no_page_has_an_accessibility_violation(browser, server):
         open_menu(page)
         problems += axe_violations(page, "phone, menu open")
         page.close()
+    for path in server.fill_in_pages():
+        for context in (desktop, phone):
+            page = context.new_page()
+            page.goto(path)
+            problems += axe_violations(page)
+            if enter_a_wrong_personnummer(page):
+                problems += axe_violations(page, "with an error")
+            page.close()
     desktop.close()
     phone.close()
     assert not problems, "axe found:\n" + "\n".join(problems)
@@ -140,6 +158,13 @@ def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
                 open_search(page, path)
             problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
             storage |= set(page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]"))
+            page.close()
+        for path in server.fill_in_pages():
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(path)
+            problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
             page.close()
         problems += [f"cookie set: {c['name']}" for c in context.cookies()]
         context.close()
@@ -246,6 +271,13 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
         results = search(page, SEARCH_WORDS[language_of(path)])
         if not results:
             problems.append(f"{path}: search found nothing")
+        problems += [f"{path}: {v}" for v in csp_violations(page)]
+        page.close()
+    for path in server.fill_in_pages():
+        page = context.new_page()
+        page.goto(path)
+        if enter_a_wrong_personnummer(page) and not page.locator(".fill-field__error").is_visible():
+            problems.append(f"{path}: the personnummer check did not run")
         problems += [f"{path}: {v}" for v in csp_violations(page)]
         page.close()
     # The survey invitation's "Nej, tack" still works.

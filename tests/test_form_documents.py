@@ -1,0 +1,389 @@
+"""
+The template forms in forms/ and the files made from them.
+
+Every file is opened with its own library (python-docx, odfpy, pypdf), never
+read as bytes; what it must contain is read from the template's Markdown here,
+not taken from the library that wrote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+import form_documents  # noqa: E402
+from form_documents import FormError, check_languages, parse_template  # noqa: E402
+
+LANGUAGES = ["sv", "en"]
+TEMPLATES = sorted((PROJECT / "forms").glob("*/*.md"))
+FIXTURES = PROJECT / "tests" / "fixtures" / "form-templates"
+MAX_PDF_SIZE = 100_000
+
+
+# -----------------------------------------------------------------------------
+# Fixtures
+# -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Each template's parsed form and its three files, built once."""
+    result = {}
+    for path in TEMPLATES:
+        t = parse_template(path, PROJECT)
+        result[path] = (t, form_documents.to_docx(t), form_documents.to_odt(t), form_documents.to_pdf(t))
+    return result
+
+
+def template_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+# -----------------------------------------------------------------------------
+# Helper functions: what the source says
+# -----------------------------------------------------------------------------
+
+LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*+])\s+")
+
+
+def source_clauses(path: Path) -> list[str]:
+    """The title, paragraphs and list items of a template, read from its Markdown."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    clauses = []
+    for chunk in re.split(r"\n\s*\n", body):
+        lines = [line for line in chunk.strip().splitlines() if line.strip() and not line.startswith("___")]
+        if not lines:
+            continue
+        if LIST_ITEM.match(lines[0]):
+            clauses += [LIST_ITEM.sub("", line) for line in lines]
+        else:
+            clauses.append(re.sub(r"^#+\s+", "", " ".join(lines)))
+    return [plain(c) for c in clauses]
+
+
+def source_labels(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [re.sub(r"\s*\{\w+\}\s*$", "", line[3:]).strip() for line in lines if line.startswith("___ ")]
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace("**", "").replace("*", "").split())
+
+
+def without_space(text: str) -> str:
+    # A PDF line may break after "och/" with no space in the source.
+    return re.sub(r"\s+", "", text)
+
+
+# ---- Reading the files with their own libraries ----
+
+
+def docx_paragraphs(data: bytes):
+    import docx
+
+    return docx.Document(BytesIO(data)).paragraphs
+
+
+def odt_document(data: bytes):
+    from odf.opendocument import load
+
+    return load(BytesIO(data))
+
+
+def odt_paragraph_texts(data: bytes) -> list[str]:
+    from odf import teletype
+    from odf.text import H, P
+
+    document = odt_document(data)
+    return [
+        teletype.extractText(e)
+        for e in document.text.getElementsByType(H) + document.text.getElementsByType(P)
+    ]
+
+
+def pdf_reader(data: bytes):
+    from pypdf import PdfReader
+
+    return PdfReader(BytesIO(data))
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pdf_reader(data).pages)
+
+
+# -----------------------------------------------------------------------------
+# The templates
+# -----------------------------------------------------------------------------
+
+
+def test_every_form_exists_in_both_languages_with_its_download_name():
+    names = {(t.language, t.id): t.file for t in (parse_template(p, PROJECT) for p in TEMPLATES)}
+    assert names == {
+        ("sv", "avsiktsforklaring"): "avsiktsforklaring",
+        ("en", "avsiktsforklaring"): "letter-of-intent",
+        ("sv", "samtycke"): "samtycke",
+        ("en", "samtycke"): "consent-form",
+    }
+    assert check_languages(PROJECT, LANGUAGES) == []
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_every_blank_of_the_source_is_a_field(path):
+    t = parse_template(path, PROJECT)
+    assert [f.label for f in t.fields] == source_labels(path)
+    names = [f.name for f in t.fields]
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"[a-z0-9_]+", n) for n in names)
+
+
+def test_field_names_come_from_the_labels():
+    letter = parse_template(PROJECT / "forms" / "sv" / "avsiktsforklaring.md", PROJECT)
+    consent = parse_template(PROJECT / "forms" / "sv" / "samtycke.md", PROJECT)
+    assert [f.name for f in letter.fields] == ["kommun", "datum", "hyresvard", "datum_2"]
+    assert [(f.name, f.type) for f in consent.fields] == [
+        ("hyresvard", "text"),
+        ("kommun_avdelning", "text"),
+        ("datum", "date"),
+        ("personnummer", "personnummer"),
+        ("namn_underskrift", "signature"),
+        ("namnfortydligande", "text"),
+    ]
+
+
+# -----------------------------------------------------------------------------
+# The example on the page
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_the_example_has_the_title_text_and_labelled_blanks(path):
+    t = parse_template(path, PROJECT)
+    article = lxml.html.fragment_fromstring(form_documents.to_html(t, heading_level=3))
+    assert article.tag == "article" and article.get("lang") == t.language
+    assert article[0].tag == "h3" and article[0].text_content() == t.title
+    assert all(h.text_content().strip() for h in article.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    text = plain(article.text_content())
+    for clause in source_clauses(path):
+        assert clause in text
+    labels = [e.text_content() for e in article.find_class("form-field-label")]
+    assert labels == source_labels(path)
+    assert len(article.find_class("form-field-line")) == len(labels)
+
+
+def test_headings_in_the_example_follow_the_title_level():
+    t = parse_template(FIXTURES / "rich" / "forms" / "sv" / "exempel.md", FIXTURES / "rich")
+    article = lxml.html.fragment_fromstring(form_documents.to_html(t, heading_level=3))
+    assert [h.tag for h in article.iter("h2", "h3", "h4", "h5")] == ["h3", "h4"]
+    assert [ol.get("start") for ol in article.iter("ol")] == [None, "3"]
+    assert article.xpath("string(.//p/strong)") == "fetstil"
+    assert lxml.html.fragment_fromstring(form_documents.to_html(t)).xpath("name(*[1])") == "h2"
+    with pytest.raises(ValueError):
+        form_documents.to_html(t, heading_level=7)
+
+
+# -----------------------------------------------------------------------------
+# The downloads
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_docx_has_the_text_and_a_line_above_every_label(path, built):
+    from docx.oxml.ns import qn
+
+    t, data, _, _ = built[path]
+    paragraphs = docx_paragraphs(data)
+    texts = [plain(p.text) for p in paragraphs]
+    for clause in source_clauses(path):
+        assert clause in texts
+    assert paragraphs[0].style.name == "Heading 1" and paragraphs[0].text == t.title
+    for label in source_labels(path):
+        i = texts.index(label)
+        line = paragraphs[i - 1]
+        assert line.text == ""
+        assert line._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+        texts[i] = None  # the next label of the same text is another one
+
+    import docx
+
+    document = docx.Document(BytesIO(data))
+    assert document.styles.element.xpath("w:docDefaults//w:lang/@w:val")[0].startswith(t.language)
+    properties = document.core_properties
+    assert properties.title == t.title
+    assert properties.language == t.language
+    assert properties.author == ""
+    assert properties.created.year == properties.modified.year == 2000
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_odt_has_the_text_and_separate_lines_above_the_labels(path, built):
+    from odf import dc
+    from odf.namespaces import STYLENS
+    from odf.style import ParagraphProperties, Style
+    from odf.text import P
+
+    t, _, data, _ = built[path]
+    texts = [plain(x) for x in odt_paragraph_texts(data)]
+    for clause in source_clauses(path):
+        assert clause in texts
+    document = odt_document(data)
+    assert document.meta.getElementsByType(dc.Title)[0].firstChild.data == t.title
+    assert document.meta.getElementsByType(dc.Language)[0].firstChild.data == t.language
+
+    styles = {s.getAttribute("name"): s for s in document.styles.getElementsByType(Style)}
+    paragraphs = document.text.getElementsByType(P)
+    labels = source_labels(path)
+    for label in labels:
+        i = next(i for i, p in enumerate(paragraphs) if str(p) == label)
+        line = paragraphs[i - 1]
+        properties = styles[line.getAttribute("stylename")].getElementsByType(ParagraphProperties)[0]
+        # Bordered paragraphs in a row would be drawn as one box without join-border false.
+        assert properties.attributes[(STYLENS, "join-border")] == "false"
+        assert "solid" in properties.getAttribute("borderbottom")
+        paragraphs = paragraphs[i + 1 :]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_pdf_is_tagged_titled_and_fillable(path, built):
+    t, _, _, data = built[path]
+    reader = pdf_reader(data)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == t.language
+    assert reader.metadata.title == t.title
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+
+    fields = reader.get_fields()
+    assert list(fields) == [f.name for f in t.fields]
+    for field in t.fields:
+        assert fields[field.name]["/FT"] == "/Tx"
+        assert fields[field.name]["/TU"] == field.label
+
+    text = without_space(pdf_text(data))
+    for clause in source_clauses(path):
+        assert without_space(clause) in text
+    for label in source_labels(path):
+        assert without_space(label) in text
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
+def test_pdf_is_small(path, built):
+    _, _, _, data = built[path]
+    assert len(data) < MAX_PDF_SIZE, f"{len(data)} bytes"
+
+
+def test_files_are_the_same_when_built_again(built):
+    for path, (t, docx_data, odt_data, pdf_data) in built.items():
+        again = parse_template(path, PROJECT)
+        assert form_documents.to_docx(again) == docx_data, path
+        assert form_documents.to_odt(again) == odt_data, path
+        assert form_documents.to_pdf(again) == pdf_data, path
+
+
+def test_files_are_the_same_when_built_in_another_process(built):
+    # Another process, with another hash seed, on another second of the clock.
+    script = (
+        "import hashlib, sys\n"
+        f"sys.path.insert(0, {str(PROJECT / 'hooks')!r})\n"
+        "from pathlib import Path\n"
+        "import form_documents as fd\n"
+        "for path in sys.argv[1:]:\n"
+        f"    t = fd.parse_template(Path(path), Path({str(PROJECT)!r}))\n"
+        "    for data in (fd.to_docx(t), fd.to_odt(t), fd.to_pdf(t)):\n"
+        "        print(hashlib.sha256(data).hexdigest())\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "4711"}
+    output = subprocess.run(
+        [sys.executable, "-c", script, *map(str, built)],
+        capture_output=True, text=True, check=True, env=env, timeout=300,
+    ).stdout.split()
+    expected = [hashlib.sha256(d).hexdigest() for (_, *files) in built.values() for d in files]
+    assert output == expected
+
+
+def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
+    from odf.text import Span
+
+    t = parse_template(FIXTURES / "rich" / "forms" / "sv" / "exempel.md", FIXTURES / "rich")
+    paragraphs = docx_paragraphs(form_documents.to_docx(t))
+    assert any(run.bold and run.text == "fetstil" for p in paragraphs for run in p.runs)
+    assert any(run.italic and run.text == "kursiv" for p in paragraphs for run in p.runs)
+    numbered = [p for p in paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered] == ["Ett", "Två", "Tre", "Fyra"]
+    first, second = (p._p.pPr.numPr.numId.val for p in (numbered[0], numbered[2]))
+    assert first != second  # two lists, each counting from its own start
+
+    document = odt_document(form_documents.to_odt(t))
+    spans = {(s.getAttribute("stylename"), str(s)) for s in document.text.getElementsByType(Span)}
+    assert {("Bold", "fetstil"), ("Italic", "kursiv"), ("Bold", "fet")} <= spans
+
+    fields = pdf_reader(form_documents.to_pdf(t)).get_fields()
+    assert list(fields) == ["datum", "datum_2", "namn_underskrift"]
+
+
+# -----------------------------------------------------------------------------
+# Mistakes in templates
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case, line, words",
+    [
+        ("unknown-field-type", 10,
+         "unknown field type 'datum' – use text, date, personnummer or signature"),
+        ("missing-title", 5, "no title –"),
+        ("two-titles", 9, "a second '# ' title –"),
+        ("field-without-label", 10, "a blank without a label –"),
+        ("missing-file", 1, "missing 'file:' –"),
+        ("unsupported-markdown", 9, "a quote (>) is not supported in a form –"),
+    ],
+)
+def test_a_mistake_names_the_file_and_the_line(case, line, words):
+    root = FIXTURES / case
+    with pytest.raises(FormError) as error:
+        parse_template(root / "forms" / "sv" / "samtycke.md", root)
+    assert str(error.value).startswith(f"forms/sv/samtycke.md:{line}: {words}")
+    # check_languages reports it too, for the build to show every mistake at once.
+    assert str(error.value) in check_languages(root, LANGUAGES)
+
+
+def test_a_form_in_one_language_only_is_named():
+    assert check_languages(FIXTURES / "one-language-only", LANGUAGES) == [
+        "forms/sv/samtycke.md:1: no English version forms/en/samtycke.md – add it, "
+        "with the same blanks, or remove the Swedish one"
+    ]
+
+
+def test_blanks_that_differ_between_languages_are_named():
+    problems = check_languages(FIXTURES / "different-fields", LANGUAGES)
+    assert len(problems) == 2
+    assert problems[0].startswith(
+        "forms/en/avsiktsforklaring.md:7: 1 blank, but forms/sv/avsiktsforklaring.md has 2 blanks –"
+    )
+    assert problems[1].startswith(
+        "forms/en/samtycke.md:8: blank 2 'Personal identity number' is {text}, "
+        "but in forms/sv/samtycke.md:8 'Personnummer' is {personnummer} –"
+    )
+
+
+def test_two_forms_with_one_download_name_are_named(tmp_path):
+    for id_, language, name in (("a", "sv", "blankett"), ("b", "sv", "blankett"),
+                                ("a", "en", "form-a"), ("b", "en", "form-b")):
+        path = tmp_path / "forms" / language / f"{id_}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\nfile: {name}\n---\n\n# Blankett\n\n___ Datum {{date}}\n", encoding="utf-8")
+    assert check_languages(tmp_path, LANGUAGES) == [
+        "forms/sv/b.md:1: the download name 'file: blankett' is also used by forms/sv/a.md – "
+        "give each template its own"
+    ]

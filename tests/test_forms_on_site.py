@@ -1,0 +1,160 @@
+"""
+The template forms on the site: example, downloads, and fill in on screen.
+
+tests/test_form_documents.py tests the documents themselves; these tests
+check what a reader gets from the built site.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import lxml.html
+import pytest
+from pypdf import PdfReader
+
+from site_build import PROJECT, build, project_with_fixture
+
+FORMS = PROJECT / "forms"
+PAGES = {"sv": "/avtal-och-samtycke/", "en": "/en/avtal-och-samtycke/"}
+FIELD_LINE = re.compile(r"^_{3,} (.+?)(?: \{(\w+)\})?\s*$", re.M)
+
+
+def source(language: str, form_id: str) -> tuple[str, list[str], str]:
+    """The template's download name, its blanks' labels, and its title, read from forms/."""
+    text = (FORMS / language / f"{form_id}.md").read_text(encoding="utf-8")
+    file = re.search(r"^file:\s*(\S+)", text, re.M).group(1)
+    title = re.search(r"^# (.+)$", text, re.M).group(1).strip()
+    return file, [m.group(1) for m in FIELD_LINE.finditer(text)], title
+
+
+def page_of(site, language):
+    return lxml.html.parse(str(site.root / PAGES[language].lstrip("/") / "index.html")).getroot()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("form_id", ["avsiktsforklaring", "samtycke"])
+def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, language, form_id):
+    file, labels, title = source(language, form_id)
+    page = page_of(site, language)
+    examples = [e for e in page.find_class("form-example") if e.findtext(".//h3") == title]
+    assert len(examples) == 1, f"no example titled {title!r}"
+    example = examples[0]
+    assert [l.text_content() for l in example.find_class("form-field-label")] == labels
+
+    links = example.xpath('.//ul[@class="form-example__downloads"]/li')
+    assert len(links) == 3
+    for item, extension in zip(links, ["docx", "odt", "pdf"]):
+        href = item.find("a").get("href")
+        published = (site.root / PAGES[language].lstrip("/") / href).resolve()
+        assert published.name == f"{file}.{extension}"
+        size = re.search(rf"\({extension.upper()}, (\d+)\u00a0kB\)", item.text_content())
+        assert size, item.text_content()
+        assert abs(int(size.group(1)) * 1000 - published.stat().st_size) <= 500
+
+    fill_in = example.xpath('.//p[@class="form-example__fill-in"]/a')[0].get("href")
+    assert (site.root / PAGES[language].lstrip("/") / fill_in).resolve().name == f"{file}.html"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_published_pdf_has_a_labelled_field_for_every_blank(site, language):
+    for form_id in ("avsiktsforklaring", "samtycke"):
+        file, labels, _ = source(language, form_id)
+        prefix = "" if language == "sv" else "en/"
+        reader = PdfReader(site.root / f"{prefix}forms/{file}.pdf")
+        fields = reader.get_fields()
+        assert len(fields) == len(labels)
+        assert sorted(f.get("/TU") for f in fields.values()) == sorted(labels)
+        assert reader.trailer["/Root"]["/Lang"] in (language, f"{language}-SE", f"{language}-GB")
+
+
+# -----------------------------------------------------------------------------
+# Fill in on screen
+# -----------------------------------------------------------------------------
+
+VALID = "19811218-9876"  # the Tax Agency's example number: its check digit is right
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, server, language):
+    file, labels, title = source(language, "samtycke")
+    prefix = "" if language == "sv" else "/en"
+    context = browser.new_context(base_url=server.origin)
+    page = context.new_page()
+    page.goto(f"{prefix}/forms/{file}.html")
+    assert page.locator("html").get_attribute("lang") == language
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    typed = {}
+    for label in labels:
+        field = page.get_by_label(label, exact=True)
+        if field.count():  # a signature is signed by hand on paper
+            value = VALID if field.get_attribute("data-check") == "personnummer" else f"Prov {len(typed) + 1} Åsa"
+            field.fill(value)
+            typed[label] = value
+    page.keyboard.press("Tab")
+    assert len(typed) == len(labels) - 1
+
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = " ".join(p.extract_text() for p in pdf.pages)
+    for value in typed.values():
+        assert value in printed, f"{value!r} is not on the printout"
+    assert title in printed
+    assert "Tillbaka" not in printed and "Back to" not in printed, "site links were printed"
+    assert len(pdf.pages) == 1
+
+    assert requests == [], f"typing sent requests: {requests}"
+    storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    context.close()
+
+
+@pytest.mark.parametrize("language, value, message_key", [
+    ("sv", "19811218-9875", "error_checksum"),
+    ("en", "19811218-9875", "error_checksum"),
+    ("sv", "19811318-9876", "error_date"),
+    ("sv", "1981-12-18", "error_format"),
+])
+def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, language, value, message_key):
+    from mkdocs.utils import yaml_load
+
+    messages = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["form"]
+    file, _, _ = source(language, "samtycke")
+    prefix = "" if language == "sv" else "/en"
+    context = browser.new_context(base_url=server.origin)
+    page = context.new_page()
+    page.goto(f"{prefix}/forms/{file}.html")
+    field = page.locator("input[data-check=personnummer]")
+    field.fill(value)
+    page.keyboard.press("Tab")
+    error = page.locator(f"#{field.get_attribute('id')}-error")
+    assert error.is_visible()
+    assert error.inner_text() == messages[message_key][language]
+    assert field.input_value() == value, "what was typed was lost"
+    assert field.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in field.get_attribute("aria-describedby").split()
+
+    field.fill(VALID)
+    page.keyboard.press("Tab")
+    assert not error.is_visible()
+    assert field.get_attribute("aria-invalid") is None
+    context.close()
+
+
+# -----------------------------------------------------------------------------
+# Bad input from an editor
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
+    ("form-one-language-only", ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"]),
+    ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
+])
+def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):
+    result = build(project_with_fixture(fixture, tmp_path), tmp_path / "site")
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
