@@ -10,7 +10,7 @@ import time
 import pytest
 from mkdocs.utils import yaml_load
 
-from site_build import PROJECT, build, project_with_fixture
+from site_build import PROJECT, assert_build_fails
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 from survey import survey_id  # noqa: E402
@@ -145,7 +145,23 @@ def test_the_survey_is_named_by_its_address_and_version():
     ("survey-not-https", ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"]),
 ])
 def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
-    result = build(project_with_fixture(fixture, tmp_path), tmp_path / "site")
-    assert result.returncode != 0, result.output
-    for text in expected:
-        assert text in result.output, result.output
+    assert_build_fails(fixture, tmp_path, expected)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_invitation_does_not_move_the_page_while_it_loads(browser, server, language):
+    """Its height is settled before first paint: no layout shift on a phone."""
+    context = browser.new_context(base_url=server.origin, viewport={"width": 412, "height": 823}, is_mobile=True)
+    context.add_init_script("""
+        window.__heights = new Set();
+        new MutationObserver(() => {
+          const banner = document.querySelector('.survey-banner');
+          if (banner) window.__heights.add(banner.getBoundingClientRect().height);
+        }).observe(document, {subtree: true, childList: true, attributes: true});
+    """)
+    page = context.new_page()
+    page.goto(START[language], wait_until="load")
+    page.locator(".survey-banner__no").wait_for()
+    heights = page.evaluate("() => [...window.__heights]")
+    context.close()
+    assert len(heights) == 1, f"the banner changed height while loading: {heights}"

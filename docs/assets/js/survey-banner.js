@@ -29,7 +29,6 @@
   }
 
   var no = banner.querySelector(".survey-banner__no");
-  no.hidden = false;
   no.addEventListener("click", function () {
     remember();
     hide();
