@@ -46,7 +46,8 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
 def project_with_fixture(name: str, workdir: Path) -> Path:
     """A copy of the project with fixture `name` laid over it."""
     project = workdir / "project"
-    for source in SOURCES:
+    # The forms cache is keyed by content, so a fixture may use it too.
+    for source in SOURCES + ((".cache",) if (PROJECT / ".cache").is_dir() else ()):
         if (PROJECT / source).is_dir():
             shutil.copytree(PROJECT / source, project / source, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -74,3 +75,11 @@ def project_with_fixture(name: str, workdir: Path) -> Path:
             target = project / line
             shutil.rmtree(target) if target.is_dir() else target.unlink()
     return project
+
+
+def assert_build_fails(fixture: str, workdir: Path, expected: list[str]) -> None:
+    """Building the project with `fixture` fails, and the output says each of `expected`."""
+    result = build(project_with_fixture(fixture, workdir), workdir / "site")
+    assert result.returncode != 0, f"the {fixture} fixture built:\n{result.output}"
+    for text in expected:
+        assert text in result.output, result.output

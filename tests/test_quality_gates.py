@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 import urllib.request
 from contextlib import contextmanager
 
 import lxml.html
-import pytest
 
 from gates import (
     axe_violations,
@@ -280,6 +278,15 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
             problems.append(f"{path}: the personnummer check did not run")
         problems += [f"{path}: {v}" for v in csp_violations(page)]
         page.close()
+    # A film plays, with its captions.
+    page = context.new_page()
+    page.goto("/lokal-samverkan-starta/", wait_until="load")
+    page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0.3", timeout=15_000)
+    if not page.evaluate("() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"):
+        problems.append("/lokal-samverkan-starta/: the captions did not load")
+    problems += [f"film: {v}" for v in csp_violations(page)]
+    page.close()
     # The survey invitation's "Nej, tack" still works.
     page = context.new_page()
     page.goto("/")
