@@ -16,8 +16,10 @@ en/forms/ (en).
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -92,7 +94,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 # -----------------------------------------------------------------------------
 
 MARKER = re.compile(r"<!--\s*md:form\s+([\w-]+)\s*-->")
-FORMATS = {"docx": "Word", "odt": "OpenDocument", "pdf": "PDF"}
+FORMATS = ("docx", "odt", "pdf")
 
 
 def form_on_page(template, page: Page, config: MkDocsConfig) -> str:
@@ -172,8 +174,32 @@ def fill_in_context(template, path: str, page: Page | None, config: MkDocsConfig
 
 @functools.lru_cache(maxsize=None)
 def _documents(source: Path, mtime: float) -> dict[str, bytes]:
-    """DOCX, ODT and PDF of one template: made once per file and change."""
-    return form_documents.documents(form_documents.parse_template(source, source.parent.parent.parent))
+    """DOCX, ODT and PDF of one template: made once per file and change.
+
+    Making a PDF takes WeasyPrint most of a second, so the documents are also
+    kept in .cache/forms/, under a key that changes with the template, the
+    code that makes them and its libraries' versions. Delete the folder to
+    make them all again.
+    """
+    root = source.parent.parent.parent
+    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{_cache_key(source)}"
+    if folder.is_dir():
+        return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    documents = form_documents.documents(form_documents.parse_template(source, root))
+    partial = folder.with_name(folder.name + ".partial")
+    partial.mkdir(parents=True, exist_ok=True)
+    for name, content in documents.items():
+        (partial / name).write_bytes(content)
+    partial.replace(folder)
+    return documents
+
+
+def _cache_key(source: Path) -> str:
+    digest = hashlib.sha256(source.read_bytes())
+    digest.update(Path(form_documents.__file__).read_bytes())
+    for package in ("weasyprint", "pydyf", "fonttools", "python-docx", "odfpy", "markdown"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _published(config: MkDocsConfig, name: str) -> str:

@@ -47,7 +47,8 @@ def on_env(env, config: MkDocsConfig, files):
 def banner_settings(survey: dict, language: str, config_file: str | None) -> dict | None:
     """What the banner needs in `language`, or None when it has no survey."""
     url = (survey.get("url") or {}).get(language)
-    line = config_line(config_file, ["extra", "survey", "url"])
+    if not url or not str(url).startswith("https://"):
+        line = config_line(config_file, ["extra", "survey", "url"])
     if not url:
         log.warning(
             f"mkdocs.yml:{line}: extra.survey.url has no '{language}' address – the "

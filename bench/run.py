@@ -1,0 +1,352 @@
+"""
+Performance figures for the site, measured by hand and written to bench/RESULTS.md.
+
+    make test                     # once: installs what the site and tests need
+    (cd bench && npm ci)          # once: Lighthouse
+    .venv/bin/python bench/run.py
+
+It measures, on this machine:
+1. the full build against the same Markdown built by plain MkDocs and
+   Material without the project's hooks and overrides (median of runs);
+2. the build with 0 to 500 generated pages per language, to see that its
+   cost grows linearly with the number of pages;
+3. `mkdocs serve`: how long a rebuild takes after one page is edited;
+4. each page's weight (the test's count, tests/test_page_weight.py);
+5. Lighthouse (mobile) on the start page, a film page, the forms page and
+   the 404, in both languages.
+Run it on an otherwise idle machine: the timings are wall-clock seconds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.utils import yaml_load
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+sys.path.insert(0, str(PROJECT / "tests"))
+
+from site_server import free_port, served  # noqa: E402
+from test_page_weight import BUDGET, weigh  # noqa: E402
+
+PYTHON = sys.executable
+RUNS = 5
+SIZES = [0, 125, 250, 500]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync"
+# The 404 page at its own address: Lighthouse counts a 404 status against SEO by design.
+LIGHTHOUSE_PAGES = ["/", "/lokal-samverkan-starta/", "/avtal-och-samtycke/", "/404.html"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def main() -> None:
+    results = {"when": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        work = Path(work)
+        print("1/5 build cost", flush=True)
+        results["build"] = build_cost(work)
+        print("2/5 scaling", flush=True)
+        results["scaling"] = scaling(work)
+        print("3/5 mkdocs serve", flush=True)
+        results["serve"] = serve_rebuild(work)
+        print("4/5 page weight and 5/5 Lighthouse", flush=True)
+        results["weight"], results["lighthouse"] = in_the_browser(work)
+    (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
+    (BENCH / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print((BENCH / "RESULTS.md").read_text(encoding="utf-8"))
+
+
+# -----------------------------------------------------------------------------
+# 1. Build cost
+# -----------------------------------------------------------------------------
+
+
+def build_cost(work: Path) -> dict:
+    project = copy_project(work / "project")
+    baseline = copy_project(work / "baseline")
+    write_baseline_config(baseline)
+    build_once(project)  # fills .cache/forms
+    ours = [build_once(project) for _ in range(RUNS)]
+    plain = [build_once(baseline, strict=False) for _ in range(RUNS)]
+    cold = []
+    for _ in range(3):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold.append(build_once(project))
+    return {
+        "ours": statistics.median(ours), "plain": statistics.median(plain), "cold": statistics.median(cold),
+        "ours_runs": ours, "plain_runs": plain, "cold_runs": cold,
+        "overhead": statistics.median(ours) / statistics.median(plain) - 1,
+    }
+
+
+def write_baseline_config(project: Path) -> None:
+    """The same site without the project's hooks and template overrides."""
+    config = yaml_load((project / "mkdocs.yml").open(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["theme"].pop("custom_dir", None)
+    config["strict"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# 2. Scaling with the number of pages
+# -----------------------------------------------------------------------------
+
+
+def scaling(work: Path) -> list[dict]:
+    """The build with more pages, ours and the plain baseline's, to tell their growth apart."""
+    rows = []
+    for size in SIZES:
+        project = copy_project(work / f"pages-{size}")
+        add_generated_pages(project, size)
+        baseline = copy_project(work / f"plain-{size}")
+        add_generated_pages(baseline, size)
+        write_baseline_config(baseline)
+        build_once(project)  # fills .cache/forms
+        seconds = statistics.median(build_once(project) for _ in range(3))
+        plain = statistics.median(build_once(baseline, strict=False) for _ in range(3))
+        rows.append({"pages_per_language": size, "seconds": seconds, "plain": plain, "hooks": seconds - plain})
+    for row in rows[1:]:
+        pages = 2 * row["pages_per_language"]
+        row["ms_per_page"] = (row["seconds"] - rows[0]["seconds"]) / pages * 1000
+        row["plain_ms_per_page"] = (row["plain"] - rows[0]["plain"]) / pages * 1000
+        row["hooks_ms_per_page"] = (row["hooks"] - rows[0]["hooks"]) / pages * 1000
+    return rows
+
+
+def add_generated_pages(project: Path, count: int) -> None:
+    paragraph = (
+        "Socialtjänsten och hyresvärdar arbetar tillsammans för att förebygga vräkningar. "
+        "Modellen bygger på ett tätt samarbete med regelbunden kontakt. " * 6
+    )
+    entries = []
+    for n in range(1, count + 1):
+        for language in ("sv", "en"):
+            page = project / "docs" / language / "genererat" / f"sida-{n:03}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(
+                f"---\ndescription: Genererad sida {n} för mätning av byggtiden.\n---\n\n"
+                f"# Sida {n} ({language})\n\n" + "".join(f"## Avsnitt {s}\n\n{paragraph}\n\n" for s in range(1, 6)),
+                encoding="utf-8",
+            )
+        entries.append(f"  - genererat/sida-{n:03}.md\n")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nnav:\n", "\nnav:\n" + "".join(entries), 1), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# 3. mkdocs serve
+# -----------------------------------------------------------------------------
+
+
+def serve_rebuild(work: Path) -> dict:
+    project = copy_project(work / "serve")
+    build_once(project)  # fills .cache/forms
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    # MkDocs logs to both streams; read them as one, in a thread, so that waits can time out.
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    reported, measured = [], []
+    try:
+        wait_for_line(lines, "Serving on")
+        page = project / "docs" / "sv" / "vad-gor-vi.md"
+        for n in range(RUNS):
+            time.sleep(1.5)
+            start = time.monotonic()
+            with page.open("a", encoding="utf-8") as stream:
+                stream.write(f"\nÄndring {n}.\n")
+            # The end of a rebuild: i18n's log filter sometimes hides "Documentation built in".
+            said = wait_for_line(lines, "Reloading browsers")
+            measured.append(time.monotonic() - start)
+            built = re.search(r"built in ([\d.]+) seconds", said)
+            if built:
+                reported.append(float(built.group(1)))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return {"reported": statistics.median(reported) if reported else None, "edit_to_done": statistics.median(measured),
+            "reported_runs": reported, "edit_to_done_runs": measured}
+
+
+def wait_for_line(lines: queue.Queue, text: str, timeout: float = 120) -> str:
+    """Everything MkDocs said up to the first line with `text`."""
+    deadline = time.monotonic() + timeout
+    seen = []
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
+        seen.append(line)
+        if text in line:
+            return "".join(seen)
+    raise RuntimeError(f"no '{text}' from mkdocs serve within {timeout} s; it said:\n{''.join(seen[-20:])}")
+
+
+# -----------------------------------------------------------------------------
+# 4 and 5. In the browser: page weight and Lighthouse
+# -----------------------------------------------------------------------------
+
+
+def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    site = work / "served"
+    build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
+    pages = sorted(
+        "/" + p.parent.relative_to(site).as_posix().removeprefix(".").strip("/") + "/" for p in site.rglob("index.html")
+    )
+    pages = [p.replace("//", "/") for p in pages] + ["/finns-inte/", "/en/finns-inte/"]
+    pages += sorted("/" + p.relative_to(site).as_posix() for p in site.glob("**/forms/*.html"))
+    with served(site, port) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split())
+        weights = {path: weigh(browser, origin, path)[0] for path in pages}
+        browser.close()
+        lighthouse = [run_lighthouse(origin + prefix + path.lstrip("/"))
+                      for prefix in ("/", "/en/") for path in LIGHTHOUSE_PAGES]
+    return weights, lighthouse
+
+
+def run_lighthouse(url: str) -> dict:
+    binary = BENCH / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("Lighthouse is missing: run (cd bench && npm ci)")
+    with tempfile.NamedTemporaryFile(suffix=".json") as output:
+        subprocess.run(
+            [str(binary), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROMIUM_FLAGS}",
+             "--only-categories=performance,accessibility,best-practices,seo",
+             "--output=json", f"--output-path={output.name}"],
+            env=dict(ENV, CHROME_PATH=CHROMIUM), check=True, timeout=300,
+        )
+        data = json.loads(Path(output.name).read_text())
+    scores = {name: round(category["score"] * 100) for name, category in data["categories"].items()}
+    missed = sorted(
+        f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
+        for audit in data["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "numeric")
+    )
+    return {"url": url, **scores, "not_perfect": missed}
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def copy_project(to: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "forms", "hooks", "overrides"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, to / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            to.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, to / name)
+    return to
+
+
+def build_once(project: Path, site: Path | None = None, strict: bool = True, site_url: str | None = None) -> float:
+    site = site or project / "site"
+    env = dict(ENV, SITE_URL=site_url) if site_url else ENV
+    command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--clean", "--site-dir", str(site)]
+    start = time.monotonic()
+    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    if result.returncode:
+        raise RuntimeError(f"build of {project} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def machine() -> dict:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
+    memory = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 1024 / 1024, 1),
+            "system": platform.platform(), "python": platform.python_version()}
+
+
+def report(r: dict) -> str:
+    b, s = r["build"], r["serve"]
+    lines = [
+        "# Performance results",
+        "",
+        f"Measured {r['when']} by `.venv/bin/python bench/run.py` (see its docstring).",
+        f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB, "
+        f"{r['machine']['system']}, Python {r['machine']['python']}.",
+        "",
+        "## Build cost (both languages, films, forms; median of runs, seconds)",
+        "",
+        "| build | seconds | runs |",
+        "| --- | --- | --- |",
+        f"| plain MkDocs + Material, same Markdown, no hooks or overrides | {b['plain']:.2f} | {', '.join(f'{x:.2f}' for x in b['plain_runs'])} |",
+        f"| this site, forms cache warm | {b['ours']:.2f} | {', '.join(f'{x:.2f}' for x in b['ours_runs'])} |",
+        f"| this site, forms cache empty (.cache/ deleted) | {b['cold']:.2f} | {', '.join(f'{x:.2f}' for x in b['cold_runs'])} |",
+        "",
+        f"The hooks and overrides add **{b['overhead'] * 100:+.0f} %** to a build with the forms cache warm (target: at most +20 %).",
+        "",
+        "## Growth with the number of pages",
+        "",
+        "| pages per language | this site, s | plain, s | hooks' share, s | ms per added page: site / plain / hooks |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['hooks']:.2f} | "
+        + (f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['hooks_ms_per_page']:.1f} |" if "ms_per_page" in row else "– |")
+        for row in r["scaling"]
+    ]
+    lines += [
+        "",
+        "Linear growth shows as the same cost per added page at every size. Each Material page",
+        "carries the whole menu, so the plain build's own cost per page grows with the number of",
+        "pages; the hooks' column shows what the project adds on top.",
+        "",
+        "## mkdocs serve: rebuild after editing one page",
+        "",
+        f"- From saving the file to the browser reload, including MkDocs noticing the change: **{s['edit_to_done']:.2f} s** "
+        f"(median; runs: {', '.join(f'{x:.2f}' for x in s['edit_to_done_runs'])}); target: under 2 s.",
+        f"- The rebuild itself, as MkDocs reports it: {', '.join(f'{x:.2f}' for x in s['reported_runs']) or 'not reported'} s "
+        "(i18n's log filter sometimes hides the line).",
+        "",
+        f"## Page weight (compressed bytes loaded with the page; budget {BUDGET // 1000} KB)",
+        "",
+        "| page | bytes |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{path}` | {size:,} |" for path, size in r["weight"].items()]
+    lines += [
+        "",
+        "## Lighthouse (mobile preset, Debian's Chromium)",
+        "",
+        "| page | performance | accessibility | best practices | SEO | audits not at full score |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| `{urlsplit(row['url']).path}` | {row['performance']} | {row['accessibility']} | "
+        f"{row['best-practices']} | {row['seo']} | {', '.join(row['not_perfect']) or '–'} |"
+        for row in r["lighthouse"]
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
