@@ -3,7 +3,8 @@ Performance figures for the site, measured by hand and written to bench/RESULTS.
 
     make test                     # once: installs what the site and tests need
     (cd bench && npm ci)          # once: Lighthouse
-    .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py            # all, about 10 minutes
+    .venv/bin/python bench/run.py browser    # only page weight and Lighthouse
 
 It measures, on this machine:
 1. the full build against the same Markdown built by plain MkDocs and
@@ -56,15 +57,22 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def main() -> None:
-    results = {"when": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    """All steps; `run.py browser` redoes only page weight and Lighthouse, keeping the rest."""
+    only_browser = sys.argv[1:] == ["browser"]
+    results = json.loads((BENCH / "results.json").read_text()) if only_browser else {}
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    results.update({"when_browser" if only_browser else "when": now, "machine": machine()})
+    if not only_browser:
+        results.pop("when_browser", None)
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         work = Path(work)
-        print("1/5 build cost", flush=True)
-        results["build"] = build_cost(work)
-        print("2/5 scaling", flush=True)
-        results["scaling"] = scaling(work)
-        print("3/5 mkdocs serve", flush=True)
-        results["serve"] = serve_rebuild(work)
+        if not only_browser:
+            print("1/5 build cost", flush=True)
+            results["build"] = build_cost(work)
+            print("2/5 scaling", flush=True)
+            results["scaling"] = scaling(work)
+            print("3/5 mkdocs serve", flush=True)
+            results["serve"] = serve_rebuild(work)
         print("4/5 page weight and 5/5 Lighthouse", flush=True)
         results["weight"], results["lighthouse"] = in_the_browser(work)
     (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
@@ -290,7 +298,8 @@ def report(r: dict) -> str:
     lines = [
         "# Performance results",
         "",
-        f"Measured {r['when']} by `.venv/bin/python bench/run.py` (see its docstring).",
+        f"Measured {r['when']} by `.venv/bin/python bench/run.py` (see its docstring)"
+        + (f"; page weight and Lighthouse again {r['when_browser']} by `bench/run.py browser`." if r.get("when_browser") else "."),
         f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB, "
         f"{r['machine']['system']}, Python {r['machine']['python']}.",
         "",
