@@ -43,6 +43,7 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from site_build import copy_sources as copy_project  # noqa: E402
 from site_server import free_port, served  # noqa: E402
 from test_page_weight import BUDGET, weigh  # noqa: E402
 
@@ -261,17 +262,6 @@ def run_lighthouse(url: str) -> dict:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def copy_project(to: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "forms", "hooks", "overrides"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, to / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            to.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, to / name)
-    return to
 
 
 def build_once(project: Path, site: Path | None = None, strict: bool = True, site_url: str | None = None) -> float:

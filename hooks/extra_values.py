@@ -54,29 +54,33 @@ MARKER = re.compile(r"<!--\s*md:extra\s+([\w.-]+)\s*-->")
 
 def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page) -> str:
     def replace(match: re.Match) -> str:
-        where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+        def where() -> str:
+            return f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+
         value = lookup(extra, match.group(1), language, where)
         return _markdown_text(value)
 
     return MARKER.sub(replace, markdown)
 
 
-def lookup(extra: dict, key: str, language: str, where: str) -> str:
+def lookup(extra: dict, key: str, language: str, where) -> str:
+    """The value of extra.KEY in `language`; `where` (text, or a function giving it) names the use."""
+    where_text = where if callable(where) else (lambda: where)
     value = extra
     for part in key.split("."):
         if not isinstance(value, Mapping) or part not in value:
             raise PluginError(
-                f"{where}: extra.{key} is used but has no value – add it to mkdocs.yml"
+                f"{where_text()}: extra.{key} is used but has no value – add it to mkdocs.yml"
             )
         value = value[part]
     if isinstance(value, Mapping):
         if language not in value:
             raise PluginError(
-                f"{where}: extra.{key} in mkdocs.yml has no '{language}' value – add {language}: under it"
+                f"{where_text()}: extra.{key} in mkdocs.yml has no '{language}' value – add {language}: under it"
             )
         value = value[language]
     if isinstance(value, (Mapping, list)) or value is None or str(value).strip() == "":
-        raise PluginError(f"{where}: extra.{key} in mkdocs.yml is not a single text – give it one")
+        raise PluginError(f"{where_text()}: extra.{key} in mkdocs.yml is not a single text – give it one")
     return str(value)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,6 +33,8 @@ import form_documents
 from extra_values import lookup
 from file_sizes import human_size
 from source_lines import page_line
+
+log = get_plugin_logger(__name__)
 
 # The current build's templates by id, and the pages that show them.
 _templates: dict[str, form_documents.FormTemplate] = {}
@@ -82,6 +84,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
     for template in _templates.values():
         path = _published(config, f"{template.file}.html")
         page = _shown_on.get(template.id)
+        if page is None:
+            log.warning(
+                f"forms/{template.language}/{template.id}.md: no page shows this form – add "
+                f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
+            )
         content = env.get_template("form_fill.html").render(
             **fill_in_context(template, path, page, config)
         )

@@ -43,16 +43,21 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
     return BuildResult(result.returncode, result.stdout + result.stderr)
 
 
-def project_with_fixture(name: str, workdir: Path) -> Path:
-    """A copy of the project with fixture `name` laid over it."""
-    project = workdir / "project"
-    # The forms cache is keyed by content, so a fixture may use it too.
-    for source in SOURCES + ((".cache",) if (PROJECT / ".cache").is_dir() else ()):
+def copy_sources(project: Path, with_cache: bool = False) -> Path:
+    """A copy of what the build reads; the forms cache too, if asked (it is keyed by content)."""
+    cache = (".cache",) if with_cache and (PROJECT / ".cache").is_dir() else ()
+    for source in SOURCES + cache:
         if (PROJECT / source).is_dir():
             shutil.copytree(PROJECT / source, project / source, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             project.mkdir(parents=True, exist_ok=True)
             shutil.copy(PROJECT / source, project / source)
+    return project
+
+
+def project_with_fixture(name: str, workdir: Path) -> Path:
+    """A copy of the project with fixture `name` laid over it."""
+    project = copy_sources(workdir / "project", with_cache=True)
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")

@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from site_build import PROJECT
+from site_build import PROJECT, build, project_with_fixture
 
 
 def free_port() -> int:
@@ -48,6 +48,17 @@ def served(root: Path, port: int):
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@contextmanager
+def served_fixture(name: str, workdir: Path):
+    """The project with fixture `name`, built strictly for its own port, and served."""
+    port = free_port()
+    project = project_with_fixture(name, workdir)
+    result = build(project, workdir / "site", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    with served(workdir / "site", port) as origin:
+        yield origin
 
 
 def _wait_for_port(port: int, process: subprocess.Popen) -> None:

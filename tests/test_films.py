@@ -11,8 +11,8 @@ import lxml.html
 import pytest
 import webvtt
 
-from site_build import PROJECT, assert_build_fails, build, project_with_fixture
-from site_server import free_port, served
+from site_build import PROJECT, assert_build_fails
+from site_server import served_fixture
 
 FILMS = PROJECT / "docs" / "assets" / "films"
 FILM_PAGES = [
@@ -121,11 +121,7 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(browser, se
 
 
 def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
-    port = free_port()
-    project = project_with_fixture("hosted-film", tmp_path)
-    result = build(project, tmp_path / "site", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    with served(tmp_path / "site", port) as origin:
+    with served_fixture("hosted-film", tmp_path) as origin:
         context = browser.new_context(base_url=origin)
         context.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(body="<title>player</title>", content_type="text/html"))
         page = context.new_page()

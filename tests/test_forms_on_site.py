@@ -152,6 +152,7 @@ def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, la
     ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
     ("form-one-language-only", ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"]),
     ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
+    ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
 ])
 def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

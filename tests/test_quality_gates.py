@@ -11,8 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import urllib.request
-from contextlib import contextmanager
-
 import lxml.html
 
 from gates import (
@@ -26,7 +24,7 @@ from gates import (
 )
 from site_actions import search
 from site_build import PROJECT, build, project_with_fixture
-from site_server import free_port, served
+from site_server import served_fixture
 
 DEPLOY = PROJECT / "deploy"
 MISSING = ["/finns-inte/", "/en/finns-inte/"]
@@ -60,17 +58,6 @@ def enter_a_wrong_personnummer(page) -> bool:
     field.fill("19811218-9875")
     page.keyboard.press("Tab")
     return True
-
-
-@contextmanager
-def fixture_served(name: str, tmp_path):
-    """A fixture of the project, built strictly for its own port, and served."""
-    port = free_port()
-    project = project_with_fixture(name, tmp_path)
-    result = build(project, tmp_path / "site", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    with served(tmp_path / "site", port) as origin:
-        yield tmp_path / "site", origin
 
 
 # -----------------------------------------------------------------------------
@@ -110,7 +97,7 @@ def test_no_page_has_an_accessibility_violation(browser, server):
 
 
 def test_the_accessibility_gate_catches_a_missing_alt_text(browser, tmp_path):
-    with fixture_served("missing-alt-text", tmp_path) as (_, origin):
+    with served_fixture("missing-alt-text", tmp_path) as origin:
         context = browser.new_context(base_url=origin, bypass_csp=True)
         page = context.new_page()
         page.goto("/vad-gor-vi/")
@@ -173,7 +160,7 @@ def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
 
 
 def test_the_privacy_gate_catches_an_external_font(browser, tmp_path):
-    with fixture_served("external-font", tmp_path) as (_, origin):
+    with served_fixture("external-font", tmp_path) as origin:
         context = browser.new_context(base_url=origin)
         page = context.new_page()
         requests = []
@@ -306,7 +293,7 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
 
 
 def test_the_csp_gate_catches_an_inline_script(browser, tmp_path):
-    with fixture_served("inline-script", tmp_path) as (_, origin):
+    with served_fixture("inline-script", tmp_path) as origin:
         context = browser.new_context(base_url=origin)
         context.add_init_script(CSP_LISTENER)
         page = context.new_page()

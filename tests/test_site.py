@@ -17,10 +17,9 @@ from site_actions import search
 from site_build import PROJECT, assert_build_fails
 
 SWEDISH_PAGES = sorted(
-    "/" + p.relative_to(PROJECT / "docs" / "sv").with_suffix("").as_posix().removesuffix("index") + "/"
+    "/" + "".join(f"{part}/" for part in p.relative_to(PROJECT / "docs" / "sv").with_suffix("").parts if part != "index")
     for p in (PROJECT / "docs" / "sv").rglob("*.md")
 )
-SWEDISH_PAGES = [p.replace("//", "/") for p in SWEDISH_PAGES]
 
 
 def html_of(site, path: str):
