@@ -107,6 +107,8 @@ def broken_links(root: Path, origin: str) -> list[str]:
         page_url = origin + "/" + file.relative_to(root).as_posix().removesuffix("index.html")
         references = [(e.tag, e.get(a)) for tag, a in REFERENCES.items() for e in document.iter(tag) if e.get(a)]
         references += [("video", e.get("poster")) for e in document.iter("video") if e.get("poster")]
+        # Material's script, which overrides/main.html loads after first paint.
+        references += [("script", e.get("data-src")) for e in document.iter("script") if e.get("data-src")]
         for tag, reference in references:
             url = urljoin(page_url, reference)
             if not url.startswith(origin + "/"):

@@ -5,6 +5,18 @@ from __future__ import annotations
 import time
 
 PLACEHOLDERS = ("Skriv sökord", "Type to start searching")
+MATERIAL_STARTED = "() => 'document$' in window"
+
+
+def visit(page, path: str, wait_until: str = "load"):
+    """Open `path` and wait until Material's script has started.
+
+    overrides/main.html loads that script after the page is first drawn, which
+    can be after the load event. Material's document$ exists once it has run.
+    """
+    response = page.goto(path, wait_until=wait_until)
+    page.wait_for_function(MATERIAL_STARTED)
+    return response
 
 
 def search(page, query: str, timeout: float = 10.0):
@@ -13,6 +25,7 @@ def search(page, query: str, timeout: float = 10.0):
     Material drops what is typed before its search worker has loaded the
     index, so type again until the results answer the query.
     """
+    page.wait_for_function(MATERIAL_STARTED)
     field = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     field.click()

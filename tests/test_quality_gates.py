@@ -22,7 +22,7 @@ from gates import (
     netlify_headers,
     nginx_headers,
 )
-from site_actions import search
+from site_actions import search, visit
 from site_build import PROJECT, build, project_with_fixture
 from site_server import served_fixture
 
@@ -71,14 +71,14 @@ def test_no_page_has_an_accessibility_violation(browser, server):
     phone = browser.new_context(base_url=server.origin, bypass_csp=True, viewport=PHONE, is_mobile=True)
     for path in all_pages(server):
         page = desktop.new_page()
-        page.goto(path)
+        visit(page, path)
         assert page.locator(".survey-banner").is_visible(), f"{path}: axe must see the survey invitation"
         problems += axe_violations(page)
         open_search(page, path)
         problems += axe_violations(page, "search open")
         page.close()
         page = phone.new_page()
-        page.goto(path)
+        visit(page, path)
         problems += axe_violations(page, "phone")
         open_menu(page)
         problems += axe_violations(page, "phone, menu open")
@@ -100,7 +100,7 @@ def test_the_accessibility_gate_catches_a_missing_alt_text(browser, tmp_path):
     with served_fixture("missing-alt-text", tmp_path) as origin:
         context = browser.new_context(base_url=origin, bypass_csp=True)
         page = context.new_page()
-        page.goto("/vad-gor-vi/")
+        visit(page, "/vad-gor-vi/")
         problems = axe_violations(page)
         context.close()
     assert any(p.startswith("image-alt ") and "/vad-gor-vi/" in p for p in problems), problems
@@ -136,7 +136,7 @@ def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
             page = context.new_page()
             requests = []
             page.on("request", lambda request: requests.append(request.url))
-            page.goto(path)
+            visit(page, path)
             if viewport == PHONE:
                 open_menu(page)
             else:
@@ -252,7 +252,7 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
     context.add_init_script(CSP_LISTENER)
     for path in all_pages(server):
         page = context.new_page()
-        page.goto(path)
+        visit(page, path)
         results = search(page, SEARCH_WORDS[language_of(path)])
         if not results:
             problems.append(f"{path}: search found nothing")
@@ -283,7 +283,7 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
         problems.append("/: the survey invitation came back after 'Nej, tack'")
     problems += csp_violations(page)
     # The language switcher still leads to the other language.
-    page.goto("/vad-gor-vi/")
+    visit(page, "/vad-gor-vi/")
     page.locator("a[hreflang='en']").first.dispatch_event("click")
     page.wait_for_url("**/en/vad-gor-vi/")
     assert page.locator("html").get_attribute("lang") == "en"
