@@ -109,8 +109,15 @@ def parse_template(path: Path, root: Path) -> FormTemplate:
 
     `root` is the folder that holds forms/; messages name the file relative to it.
     """
+    return _parse_text(path.read_text(encoding="utf-8-sig"), path, root)
+
+
+# Each language's build, and each rebuild of `mkdocs serve`, reads every
+# template again; only a changed text is parsed again.
+@functools.lru_cache(maxsize=256)
+def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
     where = _display_path(path, root)
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines = text.splitlines()
     meta, body_start = _front_matter(lines, where)
     title, title_index = _title(lines, body_start, where)
 

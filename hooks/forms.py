@@ -203,10 +203,17 @@ def _documents(source: Path, mtime: float) -> dict[str, bytes]:
 
 def _cache_key(source: Path) -> str:
     digest = hashlib.sha256(source.read_bytes())
-    digest.update(Path(form_documents.__file__).read_bytes())
+    digest.update(_code_key())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=None)
+def _code_key() -> bytes:
+    """The code that makes the documents and its libraries' versions (looked up once: slow)."""
+    digest = hashlib.sha256(Path(form_documents.__file__).read_bytes())
     for package in ("weasyprint", "pydyf", "fonttools", "python-docx", "odfpy", "markdown"):
         digest.update(f"{package}={metadata.version(package)}".encode())
-    return digest.hexdigest()[:16]
+    return digest.digest()
 
 
 def _published(config: MkDocsConfig, name: str) -> str:
