@@ -24,9 +24,11 @@ build: python-packages build-system-packages
 	cp deploy/_headers site/_headers
 
 python-packages: $(BIN)/.installed
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	# The build code the hooks import (src/forebygg/), editable: an edit takes effect at once.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 npm-packages: node_modules/.installed

@@ -18,7 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from source_lines import config_line, page_line
+from forebygg.site_config import current_language, locales, lookup
+from forebygg.source_lines import config_line, page_line
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -26,23 +27,21 @@ from source_lines import config_line, page_line
 
 
 def on_config(config: MkDocsConfig):
-    locales = [l.locale for l in config.plugins["i18n"].config.languages if l.build]
-    problems = untranslated_values(config.extra, locales, config.config_file_path)
+    problems = untranslated_values(config.extra, locales(config), config.config_file_path)
     if problems:
         raise PluginError("\n".join(problems))
 
 
 def on_env(env, config: MkDocsConfig, files):
     def extra(key: str) -> str:
-        return lookup(config.extra, key, config.theme["language"], "overrides/")
+        return lookup(config.extra, key, current_language(config), "overrides/")
 
     env.globals["extra"] = extra
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    language = config.theme["language"]
-    return replace_extra_markers(markdown, config.extra, language, page)
+    return replace_extra_markers(markdown, config.extra, current_language(config), page)
 
 
 # -----------------------------------------------------------------------------
@@ -61,27 +60,6 @@ def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page)
         return _markdown_text(value)
 
     return MARKER.sub(replace, markdown)
-
-
-def lookup(extra: dict, key: str, language: str, where) -> str:
-    """The value of extra.KEY in `language`; `where` (text, or a function giving it) names the use."""
-    where_text = where if callable(where) else (lambda: where)
-    value = extra
-    for part in key.split("."):
-        if not isinstance(value, Mapping) or part not in value:
-            raise PluginError(
-                f"{where_text()}: extra.{key} is used but has no value – add it to mkdocs.yml"
-            )
-        value = value[part]
-    if isinstance(value, Mapping):
-        if language not in value:
-            raise PluginError(
-                f"{where_text()}: extra.{key} in mkdocs.yml has no '{language}' value – add {language}: under it"
-            )
-        value = value[language]
-    if isinstance(value, (Mapping, list)) or value is None or str(value).strip() == "":
-        raise PluginError(f"{where_text()}: extra.{key} in mkdocs.yml is not a single text – give it one")
-    return str(value)
 
 
 # A language may lack these: hooks/survey.py warns and shows no invitation.
@@ -108,7 +86,6 @@ def untranslated_values(extra: dict, locales: list[str], config_file: str | None
 
     walk(dict(extra), "")
     return problems
-
 
 
 def _markdown_text(value: str) -> str:

@@ -38,9 +38,10 @@ from mkdocs.utils import get_relative_url
 from mutagen.mp4 import MP4, MP4StreamInfoError
 from webvtt.errors import MalformedFileError
 
-from extra_values import lookup
-from file_sizes import human_size
-from source_lines import page_line
+from forebygg.site_config import languages as site_languages
+from forebygg.site_config import lookup
+from forebygg.file_sizes import human_size
+from forebygg.source_lines import page_line
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -52,8 +53,7 @@ from source_lines import page_line
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files):
     if "video-container" not in content:
         return content
-    i18n = config.plugins["i18n"]
-    languages = [(l.locale, l.name) for l in i18n.config.languages if l.build]
+    languages = [(language.locale, language.name) for language in site_languages(config)]
     return films_in_page(content, page, config, languages)
 
 

@@ -29,10 +29,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import form_documents
-from extra_values import lookup
-from file_sizes import human_size
-from source_lines import page_line
+from forebygg import form_documents
+from forebygg.site_config import current_language, language_prefix, locales, lookup
+from forebygg.file_sizes import human_size
+from forebygg.source_lines import page_line
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +49,7 @@ _shown_on: dict[str, Page] = {}
 @event_priority(-110)
 def on_config(config: MkDocsConfig):
     root = _root(config)
-    problems = form_documents.check_languages(root, _locales(config))
+    problems = form_documents.check_languages(root, locales(config))
     if problems:
         raise PluginError("\n".join(problems))
     _templates.clear()
@@ -217,8 +217,7 @@ def _code_key() -> bytes:
 
 
 def _published(config: MkDocsConfig, name: str) -> str:
-    prefix = "" if config.theme["language"] == _locales(config)[0] else f"{config.theme['language']}/"
-    return f"{prefix}forms/{name}"
+    return f"{language_prefix(config, current_language(config))}forms/{name}"
 
 
 def _url(page: Page, path: str) -> str:
@@ -231,8 +230,3 @@ def _text(extra, language: str, key: str) -> str:
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or "mkdocs.yml").resolve().parent
-
-
-def _locales(config: MkDocsConfig) -> list[str]:
-    languages = config.plugins["i18n"].config.languages
-    return [l.locale for l in sorted(languages, key=lambda l: not l.default) if l.build]

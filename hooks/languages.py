@@ -26,7 +26,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils import get_relative_url
 
-from source_lines import config_line
+from forebygg.site_config import i18n_plugin, language_prefix, locales
+from forebygg.source_lines import config_line
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -37,9 +38,9 @@ _rendered: dict[tuple[str, str], str] = {}
 
 
 def on_config(config: MkDocsConfig):
-    i18n = _i18n(config)
+    i18n = i18n_plugin(config)
     docs = Path(config.docs_dir)
-    problems = pages_missing_a_translation(docs, _locales(i18n))
+    problems = pages_missing_a_translation(docs, locales(config))
     problems += nav_sections_missing_a_translation(config, i18n)
     if problems:
         raise PluginError("\n".join(problems))
@@ -48,32 +49,30 @@ def on_config(config: MkDocsConfig):
 # After i18n (-100), which keeps only the current language's files.
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig):
-    i18n = _i18n(config)
+    i18n = i18n_plugin(config)
     if i18n.current_language == i18n.default_language:
         return files
     present = {file.src_uri for file in files}
-    for file in shared_files(get_files(config), _locales(i18n)):
+    for file in shared_files(get_files(config), locales(config)):
         if file.src_uri not in present:
             files.append(file)
     return files
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    i18n = _i18n(config)
-    root = _prefix(i18n, i18n.current_language) or "."
+    i18n = i18n_plugin(config)
+    root = language_prefix(config, i18n.current_language) or "."
     context["language_base_url"] = get_relative_url(root, page.url)
     return context
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     if template_name == "404.html":
-        i18n = _i18n(config)
+        i18n = i18n_plugin(config)
         # The switcher on a 404 leads to each language's start page.
         # i18n sets this as an attribute, which shadows the item of the same name.
         config.extra.alternate = deepcopy(i18n.extra_alternate)
-        context["language_base_url"] = context["base_url"] + _prefix(
-            i18n, i18n.current_language
-        )
+        context["language_base_url"] = context["base_url"] + language_prefix(config, i18n.current_language)
     return context
 
 
@@ -81,20 +80,20 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig):
     if template_name in ("404.html", "sitemap.xml"):
-        _rendered[(_i18n(config).current_language, template_name)] = output
+        _rendered[(i18n_plugin(config).current_language, template_name)] = output
     return output
 
 
 # After i18n (-100), which builds the other languages inside its own on_post_build.
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig):
-    i18n = _i18n(config)
+    i18n = i18n_plugin(config)
     if i18n.building:
         return
     site = Path(config.site_dir)
     for (locale, name), output in _rendered.items():
-        write_language_file(site / _prefix(i18n, locale) / name, output)
-    split_search_index(site, _locales(i18n), i18n.default_language)
+        write_language_file(site / language_prefix(config, locale) / name, output)
+    split_search_index(site, locales(config), i18n.default_language)
 
 
 # -----------------------------------------------------------------------------
@@ -188,19 +187,3 @@ def _nav_titles(items):
                 yield title
                 if isinstance(value, list):
                     yield from _nav_titles(value)
-
-
-
-def _i18n(config: MkDocsConfig):
-    try:
-        return config.plugins["i18n"]
-    except KeyError:
-        raise PluginError("hooks/languages.py needs the i18n plugin in mkdocs.yml") from None
-
-
-def _locales(i18n) -> list[str]:
-    return [language.locale for language in i18n.config.languages if language.build]
-
-
-def _prefix(i18n, locale: str) -> str:
-    return "" if locale == i18n.default_language else f"{locale}/"

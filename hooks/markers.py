@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from source_lines import page_line
+from forebygg.source_lines import page_line
 
 # -----------------------------------------------------------------------------
 # Hooks

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from source_lines import config_line
+from forebygg.source_lines import config_line
 
 log = get_plugin_logger(__name__)
 

@@ -20,10 +20,8 @@ import lxml.html
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT / "hooks"))
-
-import form_documents  # noqa: E402
-from form_documents import FormError, check_languages, parse_template  # noqa: E402
+from forebygg import form_documents
+from forebygg.form_documents import FormError, check_languages, parse_template
 
 LANGUAGES = ["sv", "en"]
 TEMPLATES = sorted((PROJECT / "forms").glob("*/*.md"))
@@ -295,9 +293,8 @@ def test_files_are_the_same_when_built_in_another_process(built):
     # Another process, with another hash seed, on another second of the clock.
     script = (
         "import hashlib, sys\n"
-        f"sys.path.insert(0, {str(PROJECT / 'hooks')!r})\n"
         "from pathlib import Path\n"
-        "import form_documents as fd\n"
+        "from forebygg import form_documents as fd\n"
         "for path in sys.argv[1:]:\n"
         f"    t = fd.parse_template(Path(path), Path({str(PROJECT)!r}))\n"
         "    for data in (fd.to_docx(t), fd.to_odt(t), fd.to_pdf(t)):\n"

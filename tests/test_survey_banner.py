@@ -12,8 +12,7 @@ from mkdocs.utils import yaml_load
 
 from site_build import PROJECT, assert_build_fails
 
-sys.path.insert(0, str(PROJECT / "hooks"))
-from survey import survey_id  # noqa: E402
+from survey import survey_id
 
 CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
 SURVEY = CONFIG["extra"]["survey"]

@@ -1,0 +1,87 @@
+"""
+What every hook reads from the site's configuration: the build's languages,
+texts and facts from `extra:`, and page addresses.
+
+mkdocs-static-i18n builds the site once per language; during each of those
+builds `config.theme["language"]` is the language being built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+# Hooks that need the language of the current build run after i18n (-100),
+# which sets it in `on_config`.
+AFTER_I18N = -110
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+
+
+def i18n_plugin(config: MkDocsConfig):
+    try:
+        return config.plugins["i18n"]
+    except KeyError:
+        raise PluginError("mkdocs.yml: the hooks need the i18n plugin – add it under plugins:") from None
+
+
+def languages(config: MkDocsConfig) -> list[Language]:
+    """The languages this build makes, the default one first."""
+    configured = [
+        Language(language.locale, language.name, bool(language.default))
+        for language in i18n_plugin(config).config.languages
+        if language.build
+    ]
+    return sorted(configured, key=lambda language: not language.default)
+
+
+def locales(config: MkDocsConfig) -> list[str]:
+    """The codes of the languages this build makes, the default one first."""
+    return [language.locale for language in languages(config)]
+
+
+def current_language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def language_prefix(config: MkDocsConfig, locale: str) -> str:
+    """Where a language's pages are published: '' for the default, 'en/' for English."""
+    return "" if locale == locales(config)[0] else f"{locale}/"
+
+
+def page_url(page, site_path: str) -> str:
+    """The address of a file in the built site, relative to the page's own address."""
+    return get_relative_url(site_path, page.url)
+
+
+def lookup(extra: Mapping, key: str, language: str, where: str | Callable[[], str]) -> str:
+    """The value of extra.KEY in `language`; `where` (text, or a function giving it) names the use."""
+    where_text = where if callable(where) else (lambda: where)
+    value = extra
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            raise PluginError(f"{where_text()}: extra.{key} is used but has no value – add it to mkdocs.yml")
+        value = value[part]
+    if isinstance(value, Mapping):
+        if language not in value:
+            raise PluginError(
+                f"{where_text()}: extra.{key} in mkdocs.yml has no '{language}' value – add {language}: under it"
+            )
+        value = value[language]
+    if isinstance(value, (Mapping, list)) or value is None or str(value).strip() == "":
+        raise PluginError(f"{where_text()}: extra.{key} in mkdocs.yml is not a single text – give it one")
+    return str(value)
+
+
+def ui_text(config: MkDocsConfig, key: str, where: str = "mkdocs.yml") -> str:
+    """A text of the page frame, from extra.text.KEY, in the language being built."""
+    return lookup(config.extra, f"text.{key}", current_language(config), where)
