@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from forebygg.markers import pattern
 from forebygg.site_config import current_language, locales, lookup
 from forebygg.source_lines import config_line, page_line
 
@@ -48,7 +49,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
 # Helper functions
 # -----------------------------------------------------------------------------
 
-MARKER = re.compile(r"<!--\s*md:extra\s+([\w.-]+)\s*-->")
+MARKER = pattern("extra")
 
 
 def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page) -> str:
@@ -62,7 +63,7 @@ def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page)
     return MARKER.sub(replace, markdown)
 
 
-# A language may lack these: hooks/survey.py warns and shows no invitation.
+# A language may lack these: hooks/survey_banner.py warns and shows no invitation.
 MAY_LACK_A_LANGUAGE = {"survey.url"}
 
 

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
+from forebygg.markers import pattern
 from forebygg.site_config import current_language, language_prefix, locales, lookup
 from forebygg.file_sizes import human_size
 from forebygg.source_lines import page_line
@@ -100,7 +101,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 # Helper functions
 # -----------------------------------------------------------------------------
 
-MARKER = re.compile(r"<!--\s*md:form\s+([\w-]+)\s*-->")
+MARKER = pattern("form")
 FORMATS = ("docx", "odt", "pdf")
 
 

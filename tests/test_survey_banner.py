@@ -12,7 +12,7 @@ from mkdocs.utils import yaml_load
 
 from site_build import PROJECT, assert_build_fails
 
-from survey import survey_id
+from survey_banner import survey_id
 
 CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
 SURVEY = CONFIG["extra"]["survey"]

@@ -1,6 +1,6 @@
 // The survey invitation: remember an answer, so it is not shown again.
 // localStorage "vf-enkat" holds {surveyId: time answered in ms}; nothing else.
-// overrides/partials/survey_answered.html reads it before the page is drawn.
+// overrides/partials/survey-banner-head.html reads it before the page is drawn.
 (function () {
   "use strict";
   var KEY = "vf-enkat";

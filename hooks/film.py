@@ -22,7 +22,6 @@ A missing or broken file, or an unknown host, stops the build.
 from __future__ import annotations
 
 import functools
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -34,12 +33,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mutagen.mp4 import MP4, MP4StreamInfoError
 from webvtt.errors import MalformedFileError
 
 from forebygg.site_config import languages as site_languages
-from forebygg.site_config import lookup
+from forebygg.site_config import lookup, page_url
 from forebygg.file_sizes import human_size
 from forebygg.source_lines import page_line
 
@@ -87,6 +85,8 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
     language = config.theme["language"]
     text = functools.partial(_text, config.extra, language)
     docs = Path(config.docs_dir)
+    # The theme's environment finds overrides/partials/ first, as for every page.
+    env = config.theme.get_env()
     scripts = False
     figures = {}
     for number, container in enumerate(tree.xpath('//div[@class="video-container"]'), 1):
@@ -99,20 +99,22 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
             raise PluginError(f'{where}: the film {name} has no title – add it in quotes after the address: ![type:video](… "Title")')
         if urlsplit(src).scheme:
             film = hosted_film(src, player.get("files"), page, docs, where)
-            scripts = True
         else:
             film = local_film(src, page, docs, where)
         check_film_files(film, docs, languages, where)
         slot = f"film-slot-{number}"
-        figures[f"<!--{slot}-->"] = render_film(film, docs, title, f"film-{number}", language, languages, page, text)
+        # The first hosted film in the page brings the script that plays them all.
+        script = bool(film.hosted) and not scripts
+        scripts = scripts or script
+        figures[f"<!--{slot}-->"] = render_film(
+            env, film, docs, title, f"film-{number}", language, languages, page, text, script
+        )
         _replace(container, lxml.html.HtmlComment(slot))
     # The figure is put in after lxml, whose HTML parser does not know <source>
     # and <track> are void elements and would nest them.
     result = (tree.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in tree)
     for slot, figure in figures.items():
         result = result.replace(slot, figure)
-    if scripts:
-        result += f'<script src="{_url(page, "assets/js/films.js")}" defer></script>'
     return result
 
 
@@ -189,58 +191,41 @@ def film_length(film: Film, docs: Path, language: str, where: str) -> float:
     return captions(docs / f"{film.base}.{language}.vtt", where)[-1][1]
 
 
-def render_film(film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text) -> str:
+def render_film(env, film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text, script: bool) -> str:
+    """The player, its downloads and transcript, drawn by overrides/partials/film.html."""
     where = f"docs/{page.file.src_uri}"
-    e = html.escape
-    poster = _url(page, f"{film.base}.jpg")
-    length = film_length(film, docs, language, where)
-    tracks = "".join(
-        f'<track kind="captions" srclang="{code}" label="{e(name)}" src="{_url(page, f"{film.base}.{code}.vtt")}"'
-        f'{" default" if code == language else ""}>'
-        for code, name in languages
-    )
+    data = {
+        "id": ident,
+        "title": title,
+        "language": language,
+        "poster_url": page_url(page, f"{film.base}.jpg"),
+        "length": _duration(film_length(film, docs, language, where)),
+        "tracks": [
+            {"code": code, "name": name, "url": page_url(page, f"{film.base}.{code}.vtt"), "default": code == language}
+            for code, name in languages
+        ],
+        "downloads": [],
+        "transcript": [" ".join(cue.split()) for _, _, cue in captions(docs / f"{film.base}.{language}.vtt", where)],
+        "text": {key: text(key) for key in ("length", "transcript", "download_film")},
+    }
     if film.video:
-        video_url = _url(page, film.video)
-        player = (
-            f'<video class="film__player" controls preload="none" poster="{poster}" '
-            f'aria-labelledby="{ident}-title">'
-            f'<source src="{video_url}" type="video/mp4">{tracks}'
-            f'<a href="{video_url}">{e(text("download_film"))}</a></video>'
-        )
+        data["video_url"] = page_url(page, film.video)
+        data["downloads"].append(_download(page, docs, film.video, text("download_film"), "MP4", language))
     else:
-        provider, watch, embed = film.hosted
-        play = text("play_hosted").replace("{provider}", provider.name)
-        player = (
-            f'<div class="film__hosted" data-embed="{e(embed)}" data-title="{e(title)}">'
-            f'<img class="film__poster" src="{poster}" alt="">'
-            f'<p class="film__provider">{e(text("hosted_by").replace("{provider}", provider.name))}</p>'
-            f'<a class="film__play" href="{e(watch)}">{e(play)}</a></div>'
-        )
-    downloads = []
-    if film.video:
-        downloads.append(_download(page, docs, film.video, text("download_film"), "MP4", language))
+        provider, data["watch_url"], data["embed_url"] = film.hosted
+        data["text"]["play_hosted"] = text("play_hosted").replace("{provider}", provider.name)
+        data["text"]["hosted_by"] = text("hosted_by").replace("{provider}", provider.name)
+        if script:
+            data["script_url"] = page_url(page, "assets/js/film.js")
     for code, name in languages:
-        downloads.append(_download(page, docs, f"{film.base}.{code}.vtt", text("download_captions").replace("{language}", name), "WebVTT", language))
-    cues = captions(docs / f"{film.base}.{language}.vtt", where)
-    transcript = "".join(f"<p>{e(' '.join(cue.split()))}</p>" for _, _, cue in cues)
-    return (
-        f'<div class="film" id="{ident}">'
-        f'<figure class="film__figure"><div class="film__frame">{player}</div>'
-        f'<figcaption class="film__caption"><span class="film__title" id="{ident}-title">{e(title)}</span> '
-        f'<span class="film__length">{e(text("length"))} {e(_duration(length))}</span></figcaption></figure>'
-        f'<ul class="film__downloads">{"".join(downloads)}</ul>'
-        f'<details class="film__transcript"><summary>{e(text("transcript"))}</summary>'
-        f'<div class="film__transcript-text" lang="{language}">{transcript}</div></details>'
-        f"</div>"
-    )
+        label = text("download_captions").replace("{language}", name)
+        data["downloads"].append(_download(page, docs, f"{film.base}.{code}.vtt", label, "WebVTT", language))
+    return env.get_template("partials/film.html").render(film=data)
 
 
-def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> str:
+def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> dict:
     size = (docs / path).stat().st_size
-    return (
-        f'<li><a href="{_url(page, path)}" download>{html.escape(label)}</a> '
-        f"({kind}, {human_size(size, language)})</li>"
-    )
+    return {"url": page_url(page, path), "label": label, "kind": kind, "size": human_size(size, language)}
 
 
 def _duration(seconds: float) -> str:
@@ -274,11 +259,6 @@ def _normalised(joined: PurePosixPath) -> str:
         elif part != ".":
             parts.append(part)
     return "/".join(parts)
-
-
-def _url(page: Page, docs_path: str) -> str:
-    """The address of a file in docs/ from the page's published address."""
-    return html.escape(get_relative_url(docs_path, page.url))
 
 
 def _replace(container, slot) -> None:

@@ -3,7 +3,7 @@ The survey invitation: its settings per language, checked.
 
 mkdocs.yml `extra.survey` names the survey's address per language, a
 version and how many days an answer hides the invitation. The banner
-(overrides/partials/survey_banner.html) gets them through `survey()`.
+(overrides/partials/survey-banner.html) gets them as `survey_banner`.
 A language with no address gets no banner and a warning; an address that is
 not https:// stops the build.
 """
@@ -20,6 +20,9 @@ from forebygg.source_lines import config_line
 
 log = get_plugin_logger(__name__)
 
+# The settings of the language being built: on_config checks them, on_env hands them on.
+_settings: dict[str, dict | None] = {}
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
@@ -29,13 +32,12 @@ log = get_plugin_logger(__name__)
 @event_priority(-110)
 def on_config(config: MkDocsConfig):
     language = config.theme["language"]
-    settings = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)
-    config.extra["survey_banner"] = settings
+    _settings["banner"] = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)
     return config
 
 
 def on_env(env, config: MkDocsConfig, files):
-    env.globals["survey"] = lambda: config.extra["survey_banner"]
+    env.globals["survey_banner"] = _settings["banner"]
     return env
 
 
