@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 import webvtt
 
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 from site_server import served_fixture
 
 FILMS = PROJECT / "docs" / "assets" / "films"
@@ -166,3 +166,15 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
 ])
 def test_a_broken_film_fails_the_build_naming_page_and_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_title_with_quotes_and_markup_characters_shows_as_written(tmp_path):
+    result = build(project_with_fixture("film-title-with-markup", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "site" / "vad-gor-vi" / "index.html")).getroot()
+    titles = [title.text_content() for title in page.xpath('//*[@class="film__title"]')]
+    assert titles == ['Filmen "A<B" & C', 'Värd "A<B" & C']
+    assert page.xpath('string(//div[@class="film__hosted"]/@data-title)') == 'Värd "A<B" & C'
+    # The first film's player is labelled by its title, not cut short by the quote.
+    video = page.xpath("//video")[0]
+    assert page.get_element_by_id(video.get("aria-labelledby")).text_content() == 'Filmen "A<B" & C'

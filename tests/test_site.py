@@ -166,6 +166,13 @@ def test_search_understands_word_endings_in_the_pages_language(page, server, sta
     ("untranslated-nav-title", ["mkdocs.yml:", "'Mer att läsa' has no 'en' translation"]),
     ("untranslated-extra-value", ["mkdocs.yml:", "extra.text.opening_hours has no 'en' value"]),
     ("unknown-marker", ["docs/sv/vad-gor-vi.md:8", "unknown marker 'md:exrta'"]),
+    # Line 25, after a form marker that the build replaces with many lines.
+    ("marker-after-form", ["docs/sv/avtal-och-samtycke.md:25: unknown marker 'md:fomr'"]),
+    ("marker-without-argument", [
+        "docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs a form's file name",
+        "<!-- md:form samtycke -->",
+    ]),
+    ("marker-bad-argument", ["docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs", "not samtycke {#x}"]),
     ("missing-extra-value", ["docs/en/vad-gor-vi.md:7", "extra.organisation.fax"]),
 ])
 def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture, expected):
