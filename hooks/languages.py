@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils import get_relative_url
 
-from forebygg.site_config import i18n_plugin, language_prefix, locales
+from forebygg.site_config import AFTER_I18N, i18n_plugin, language_prefix, locales
 from forebygg.source_lines import config_line
 
 # -----------------------------------------------------------------------------
@@ -46,8 +46,8 @@ def on_config(config: MkDocsConfig):
         raise PluginError("\n".join(problems))
 
 
-# After i18n (-100), which keeps only the current language's files.
-@event_priority(-110)
+# After i18n, which keeps only the current language's files.
+@event_priority(AFTER_I18N)
 def on_files(files: Files, config: MkDocsConfig):
     i18n = i18n_plugin(config)
     if i18n.current_language == i18n.default_language:
@@ -84,8 +84,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig):
     return output
 
 
-# After i18n (-100), which builds the other languages inside its own on_post_build.
-@event_priority(-110)
+# After i18n, which builds the other languages inside its own on_post_build.
+@event_priority(AFTER_I18N)
 def on_post_build(config: MkDocsConfig):
     i18n = i18n_plugin(config)
     if i18n.building:

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from forebygg.site_config import AFTER_I18N
 from forebygg.source_lines import config_line
 
 log = get_plugin_logger(__name__)
@@ -28,8 +29,8 @@ _settings: dict[str, dict | None] = {}
 # -----------------------------------------------------------------------------
 
 
-# After i18n (-100), which sets the language of this build.
-@event_priority(-110)
+# After i18n, which sets the language of this build.
+@event_priority(AFTER_I18N)
 def on_config(config: MkDocsConfig):
     language = config.theme["language"]
     _settings["banner"] = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)

@@ -1,7 +1,5 @@
 """
 The size of a download, as a reader reads it: "683 kB", "1,2 MB".
-
-Not a hook itself: hooks/film.py and hooks/forms.py import it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
 """
 Line numbers in mkdocs.yml and in pages, so that a build error can point at the line.
-
-Not a hook itself: the hooks import it. (MkDocs puts a hook's folder on the
-import path while it loads the hook.)
 """
 
 from __future__ import annotations
