@@ -114,7 +114,8 @@ def _cue(block: list[tuple[int, str]], seen_cue: bool) -> Cue | None:
         raise CaptionError(number, message)
     if len(arrows) > 1:
         message = ("this time line follows the cue before with no empty line between them, so browsers show "
-                   "the line above it as part of that cue – put an empty line before each cue")
+                   "the line above it as part of that cue – put an empty line before each cue (a line of "
+                   "spaces is not empty)")
         raise CaptionError(block[arrows[1]][0], message)
     if end <= start:
         raise CaptionError(number, f"the cue ends ({_clock(end)}) before it starts ({_clock(start)}) – "
