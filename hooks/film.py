@@ -16,26 +16,26 @@ The hook turns each into a figure with a 16:9 player with native controls,
 preload="none" and a poster (or, for a hosted film, a button that loads the
 provider's player only when pressed), its length, downloads with format and
 size, and a transcript made from the captions in the page's language.
-A missing or broken file, or an unknown host, stops the build.
+A missing or broken file, an unknown host or an address with no real film
+id, and any cue a browser would drop or never show, stops the build.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
-import webvtt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mutagen.mp4 import MP4, MP4StreamInfoError
-from webvtt.errors import MalformedFileError
 
+from forebygg.captions import CaptionError, Cue, parse
+from forebygg.film_hosts import AddressError, Provider, player
 from forebygg.site_config import languages as site_languages
 from forebygg.site_config import lookup, page_url
 from forebygg.file_sizes import human_size
@@ -58,26 +58,6 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files):
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Provider:
-    name: str
-    embed: str  # the player's address, {id} for the film
-    origin: str
-
-
-# Hosts a film may be hosted on. The player is loaded only when the reader
-# presses play; deploy/security-headers.conf allows these in frame-src.
-PROVIDERS = {
-    "www.youtube.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
-    "youtube.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
-    "youtu.be": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
-    "www.youtube-nocookie.com": Provider("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1", "https://www.youtube-nocookie.com"),
-    "vimeo.com": Provider("Vimeo", "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1", "https://player.vimeo.com"),
-    "player.vimeo.com": Provider("Vimeo", "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1", "https://player.vimeo.com"),
-    "www.dailymotion.com": Provider("Dailymotion", "https://www.dailymotion.com/embed/video/{id}?autoplay=1", "https://www.dailymotion.com"),
-}
 
 
 def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> str:
@@ -137,17 +117,13 @@ def local_film(src: str, page: Page, docs: Path, where: str) -> Film:
 
 
 def hosted_film(src: str, files: str | None, page: Page, docs: Path, where: str) -> Film:
-    parts = urlsplit(src)
-    provider = PROVIDERS.get(parts.hostname or "")
-    if parts.scheme != "https" or provider is None:
-        names = ", ".join(sorted({p.name for p in PROVIDERS.values()}))
-        raise PluginError(f"{where}: films cannot be hosted at {src} – use an https:// address at {names}, or a film file of our own")
-    video_id = _video_id(parts)
-    if not video_id:
-        raise PluginError(f"{where}: no film is named in {src} – copy the film's address from the provider's share button")
+    try:
+        provider, embed = player(src)
+    except AddressError as error:
+        raise PluginError(f"{where}: {error}") from None
     if not files:
         raise PluginError(f'{where}: the hosted film {src} needs {{: files="../assets/films/NAME" }} to find its poster and captions')
-    return Film(base=_docs_path(files, page), video=None, hosted=(provider, src, provider.embed.format(id=video_id)))
+    return Film(base=_docs_path(files, page), video=None, hosted=(provider, src, embed))
 
 
 def check_film_files(film: Film, docs: Path, languages, where: str) -> None:
@@ -156,25 +132,35 @@ def check_film_files(film: Film, docs: Path, languages, where: str) -> None:
         if not (docs / path).is_file():
             kind = "poster" if path.endswith(".jpg") else f"{path.rsplit('.', 2)[-2]} caption file"
             raise PluginError(f"{where}: the film's {kind} docs/{path} does not exist – add it")
-    for code, _ in languages:
-        captions(docs / f"{film.base}.{code}.vtt", where, f"docs/{film.base}.{code}.vtt")
+    length = film_length(film, docs, where) if film.video else None
+    texts: dict[tuple[str, ...], str] = {}
+    for code, name in languages:
+        path = f"{film.base}.{code}.vtt"
+        cues = captions(docs, path)
+        late = next((cue for cue in cues if length is not None and cue.start >= length), None)
+        if late:
+            ends = f"after the film docs/{film.video} ends ({_clock(length)})"
+            raise PluginError(f"docs/{path}:{late.line}: this cue starts at {_clock(late.start)}, {ends} – "
+                              f"correct the time, or check that the captions are this film's")
+        # A caption file copied from another language and not yet translated.
+        words = tuple(cue.words for cue in cues)
+        if words in texts:
+            raise PluginError(f"docs/{path}:{cues[0].line + 1}: the captions have the same text as "
+                              f"docs/{texts[words]} – write them in {name}")
+        texts[words] = path
 
 
 @functools.lru_cache(maxsize=None)
-def _read_captions(path: Path, mtime: float) -> tuple[tuple[float, float, str], ...]:
-    return tuple((c.start_in_seconds, c.end_in_seconds, c.text) for c in webvtt.read(str(path)))
+def _read_captions(path: Path, mtime: float) -> tuple[Cue, ...]:
+    return tuple(parse(path.read_bytes()))
 
 
-def captions(path: Path, where: str = "", name: str = "") -> tuple[tuple[float, float, str], ...]:
-    """The cues of a WebVTT file: (start, end, text). Read once per file and change."""
-    name = name or path.name
+def captions(docs: Path, path: str) -> tuple[Cue, ...]:
+    """The cues of a WebVTT file in docs/. Read once per file and change."""
     try:
-        cues = _read_captions(path, path.stat().st_mtime)
-    except (MalformedFileError, ValueError, UnicodeDecodeError) as error:
-        raise PluginError(f"{where}: the caption file {name} is not valid WebVTT ({error}) – check it in a WebVTT validator") from None
-    if not cues or not all(text.strip() for _, _, text in cues):
-        raise PluginError(f"{where}: the caption file {name} is not valid WebVTT (it has no cues, or an empty one) – every cue needs a time line and text")
-    return cues
+        return _read_captions(docs / path, (docs / path).stat().st_mtime)
+    except CaptionError as error:
+        raise PluginError(f"docs/{path}:{error.line}: {error.message}") from None
 
 
 @functools.lru_cache(maxsize=None)
@@ -182,13 +168,13 @@ def _film_length(path: Path, mtime: float) -> float:
     return MP4(str(path)).info.length
 
 
-def film_length(film: Film, docs: Path, language: str, where: str) -> float:
+def film_length(film: Film, docs: Path, where: str, language: str = "") -> float:
     if film.video:
         try:
             return _film_length(docs / film.video, (docs / film.video).stat().st_mtime)
         except MP4StreamInfoError as error:
             raise PluginError(f"{where}: docs/{film.video} is not a readable MP4 film ({error})") from None
-    return captions(docs / f"{film.base}.{language}.vtt", where)[-1][1]
+    return captions(docs, f"{film.base}.{language}.vtt")[-1].end
 
 
 def render_film(env, film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text, script: bool) -> str:
@@ -199,13 +185,13 @@ def render_film(env, film: Film, docs: Path, title: str, ident: str, language: s
         "title": title,
         "language": language,
         "poster_url": page_url(page, f"{film.base}.jpg"),
-        "length": _duration(film_length(film, docs, language, where)),
+        "length": _duration(film_length(film, docs, where, language)),
         "tracks": [
             {"code": code, "name": name, "url": page_url(page, f"{film.base}.{code}.vtt"), "default": code == language}
             for code, name in languages
         ],
         "downloads": [],
-        "transcript": [" ".join(cue.split()) for _, _, cue in captions(docs / f"{film.base}.{language}.vtt", where)],
+        "transcript": [cue.words for cue in captions(docs, f"{film.base}.{language}.vtt")],
         "text": {key: text(key) for key in ("length", "transcript", "download_film")},
     }
     if film.video:
@@ -233,16 +219,10 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
-def _video_id(parts) -> str | None:
-    if parts.hostname == "youtu.be":
-        return parts.path.strip("/") or None
-    if "youtube" in (parts.hostname or ""):
-        if parts.path == "/watch":
-            return (parse_qs(parts.query).get("v") or [None])[0]
-        match = re.match(r"^/(?:embed|shorts|live)/([\w-]+)", parts.path)
-        return match.group(1) if match else None
-    match = re.search(r"(\d+)$", parts.path) if "vimeo" in (parts.hostname or "") else re.search(r"/video/(\w+)", parts.path)
-    return match.group(1) if match else None
+def _clock(seconds: float) -> str:
+    """A time as caption files write it, 00:01:02.500."""
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes // 60):02}:{int(minutes % 60):02}:{rest:06.3f}"
 
 
 def _docs_path(reference: str, page: Page) -> str:
