@@ -41,7 +41,7 @@ def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, lan
     examples = [e for e in page.find_class("form-example") if e.findtext(".//h3") == title]
     assert len(examples) == 1, f"no example titled {title!r}"
     example = examples[0]
-    assert [l.text_content() for l in example.find_class("form-field-label")] == labels
+    assert [l.text_content() for l in example.find_class("form-example__field-label")] == labels
 
     links = example.xpath('.//ul[@class="form-example__downloads"]/li')
     assert len(links) == 3

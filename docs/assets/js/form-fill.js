@@ -1,4 +1,4 @@
-// The on-screen forms (overrides/form_fill.html): check a personnummer when
+// The on-screen forms (overrides/form-fill.html): check a personnummer when
 // the reader leaves the field, and print. Nothing typed is sent or stored.
 (function () {
   "use strict";
@@ -50,7 +50,7 @@
     input.addEventListener("blur", function () { check(input); });
   });
 
-  var print = document.querySelector(".fill-page__print");
+  var print = document.querySelector(".form-fill__print");
   if (print) {
     print.hidden = false;
     print.addEventListener("click", function () { window.print(); });
