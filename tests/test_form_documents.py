@@ -357,6 +357,7 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
         ("field-without-label", 10, "a blank without a label –"),
         ("missing-file", 1, "missing 'file:' –"),
         ("unsupported-markdown", 9, "a quote (>) is not supported in a form –"),
+        ("raw-html", 9, "HTML ('<b>') is not supported in a form –"),
     ],
 )
 def test_a_mistake_names_the_file_and_the_line(case, line, words):
@@ -397,3 +398,55 @@ def test_two_forms_with_one_download_name_are_named(tmp_path):
         "forms/sv/b.md:1: the download name 'file: blankett' is also used by forms/sv/a.md – "
         "give each template its own"
     ]
+
+
+def test_an_entity_is_text_not_html(tmp_path):
+    # An entity such as &amp; is not raw HTML, though Python-Markdown keeps it aside like HTML.
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nfile: a\n---\n\n# A &amp; B\n\nX &lt;Y&gt; &amp; AT&T\n", encoding="utf-8")
+    t = parse_template(path, tmp_path)
+    assert t.title == "A & B"
+    assert "X <Y> & AT&T" in [p.text for p in docx_paragraphs(form_documents.to_docx(t))]
+    assert example_article(t).xpath("string(p)") == "X <Y> & AT&T"
+
+
+def test_a_new_field_type_needs_only_a_row_in_the_table(tmp_path, monkeypatch):
+    from docx.oxml.ns import qn
+
+    postcode = form_documents.FieldType("postnummer", short=True, max_length=6)
+    monkeypatch.setitem(form_documents.FIELD_TYPES, "postnummer", postcode)
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nfile: a\n---\n\n# A\n\n___ Postnummer {postnummer}\n", encoding="utf-8")
+    t = parse_template(path, tmp_path)
+
+    line = docx_paragraphs(form_documents.to_docx(t))[1]
+    assert line._p.find(f"{qn('w:pPr')}/{qn('w:ind')}") is not None  # a short line, indented from the right
+    fields = [a.get_object() for a in pdf_reader(form_documents.to_pdf(t)).pages[0]["/Annots"]]
+    assert [(f["/T"], f["/MaxLen"]) for f in fields] == [("postnummer", 6)]
+    classes = example_article(t).xpath("string(.//li/@class)").split()
+    assert "form-example__field--short" in classes
+
+
+# -----------------------------------------------------------------------------
+# The cache of downloads
+# -----------------------------------------------------------------------------
+
+
+def test_the_cache_key_changes_with_every_file_of_the_package_and_the_font(tmp_path):
+    package = tmp_path / "form_documents"
+    shutil.copytree(Path(form_documents.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"a font")
+    before = form_documents.code_key(package, font)
+    files = sorted(p for p in package.iterdir() if p.suffix in (".py", ".css"))
+    assert {p.name for p in files} >= {"__init__.py", "word.py", "opendocument.py", "pdf.py", "pdf.css"}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n", encoding="utf-8")
+        assert form_documents.code_key(package, font) != before, f"a change to {path.name} kept the key"
+        path.write_text(text, encoding="utf-8")
+    assert form_documents.code_key(package, font) == before
+    font.write_bytes(b"another font")
+    assert form_documents.code_key(package, font) != before
