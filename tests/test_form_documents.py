@@ -436,7 +436,8 @@ def test_a_new_field_type_needs_only_a_row_in_the_table(tmp_path, monkeypatch):
 
 def test_the_cache_key_changes_with_every_file_of_the_package_and_the_font(tmp_path):
     package = tmp_path / "form_documents"
-    shutil.copytree(Path(form_documents.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    source = Path(form_documents.__file__).parent
+    shutil.copytree(source, package, ignore=shutil.ignore_patterns("__pycache__"))
     font = tmp_path / "font.ttf"
     font.write_bytes(b"a font")
     before = form_documents.code_key(package, font)
