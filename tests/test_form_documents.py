@@ -411,6 +411,20 @@ def test_an_entity_is_text_not_html(tmp_path):
     assert example_article(t).xpath("string(p)") == "X <Y> & AT&T"
 
 
+def test_a_link_on_paper_shows_its_address_after_its_text(tmp_path):
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "---\nfile: a\n---\n\n# A\n\nSe [vår sida](https://example.org/a) och <https://example.org/b>.\n",
+        encoding="utf-8",
+    )
+    t = parse_template(path, tmp_path)
+    expected = "Se vår sida (https://example.org/a) och https://example.org/b."
+    assert expected in [p.text for p in docx_paragraphs(form_documents.to_docx(t))]
+    assert expected in odt_paragraph_texts(form_documents.to_odt(t))
+    assert example_article(t).xpath("string(p/a/@href)") == "https://example.org/a"
+
+
 def test_a_new_field_type_needs_only_a_row_in_the_table(tmp_path, monkeypatch):
     from docx.oxml.ns import qn
 

@@ -155,12 +155,15 @@ def printed_runs(runs: Inline) -> list[tuple[str, bool, bool]]:
     space, and a link's address follows its text, since paper cannot link.
     """
     pieces: list[tuple[str, bool, bool]] = []
+    link_start = 0
     for i, run in enumerate(runs):
         text = "\n" if run.line_break else re.sub(r"\s+", " ", run.text)
         pieces.append((text, run.bold, run.italic))
+        if i == 0 or runs[i - 1].link != run.link:
+            link_start = i
         last_of_link = run.link and (i == len(runs) - 1 or runs[i + 1].link != run.link)
         if last_of_link and re.match(r"^(https?:|mailto:)", run.link):
-            link_runs = [r for r in runs if r.link == run.link]
+            link_runs = runs[link_start : i + 1]
             shown = re.sub(r"\s+", " ", "".join(r.text for r in link_runs)).strip()
             if run.link != shown:
                 bold = all(r.bold for r in link_runs)
