@@ -8,20 +8,24 @@ not taken from the library that wrote it.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from io import BytesIO
 from pathlib import Path
 
+import jinja2
 import lxml.html
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
 from forebygg import form_documents
 from forebygg.form_documents import FormError, check_languages, parse_template
+
+PROJECT = Path(__file__).resolve().parents[1]
 
 LANGUAGES = ["sv", "en"]
 TEMPLATES = sorted((PROJECT / "forms").glob("*/*.md"))
@@ -46,6 +50,16 @@ def built():
 
 def template_id(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
+
+
+def example_article(t, heading_level: int = 3):
+    """The form's <article> in the page example, rendered as MkDocs would: Jinja without autoescape."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides"))
+    html = env.get_template("partials/form-example.html").render(
+        template=t, heading_level=heading_level, texts=collections.defaultdict(str),
+        downloads=[], fill_in_url="",
+    )
+    return lxml.html.fragment_fromstring(html).find("article")
 
 
 # -----------------------------------------------------------------------------
@@ -167,27 +181,26 @@ def test_field_names_come_from_the_labels():
 @pytest.mark.parametrize("path", TEMPLATES, ids=template_id)
 def test_the_example_has_the_title_text_and_labelled_blanks(path):
     t = parse_template(path, PROJECT)
-    article = lxml.html.fragment_fromstring(form_documents.to_html(t, heading_level=3))
-    assert article.tag == "article" and article.get("lang") == t.language
+    article = example_article(t)
+    assert article.get("lang") == t.language
     assert article[0].tag == "h3" and article[0].text_content() == t.title
     assert all(h.text_content().strip() for h in article.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     text = plain(article.text_content())
     for clause in source_clauses(path):
         assert clause in text
-    labels = [e.text_content() for e in article.find_class("form-field-label")]
+    labels = [e.text_content() for e in article.find_class("form-example__field-label")]
     assert labels == source_labels(path)
-    assert len(article.find_class("form-field-line")) == len(labels)
+    assert len(article.find_class("form-example__field-line")) == len(labels)
 
 
 def test_headings_in_the_example_follow_the_title_level():
     t = parse_template(FIXTURES / "rich" / "forms" / "sv" / "exempel.md", FIXTURES / "rich")
-    article = lxml.html.fragment_fromstring(form_documents.to_html(t, heading_level=3))
+    article = example_article(t, heading_level=3)
     assert [h.tag for h in article.iter("h2", "h3", "h4", "h5")] == ["h3", "h4"]
     assert [ol.get("start") for ol in article.iter("ol")] == [None, "3"]
     assert article.xpath("string(.//p/strong)") == "fetstil"
-    assert lxml.html.fragment_fromstring(form_documents.to_html(t)).xpath("name(*[1])") == "h2"
-    with pytest.raises(ValueError):
-        form_documents.to_html(t, heading_level=7)
+    assert article.xpath("string(.//p/em)") == "kursiv"
+    assert example_article(t, heading_level=2).xpath("name(*[1])") == "h2"
 
 
 # -----------------------------------------------------------------------------
@@ -344,6 +357,7 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
         ("field-without-label", 10, "a blank without a label –"),
         ("missing-file", 1, "missing 'file:' –"),
         ("unsupported-markdown", 9, "a quote (>) is not supported in a form –"),
+        ("raw-html", 9, "HTML ('<b>') is not supported in a form –"),
     ],
 )
 def test_a_mistake_names_the_file_and_the_line(case, line, words):
@@ -384,3 +398,70 @@ def test_two_forms_with_one_download_name_are_named(tmp_path):
         "forms/sv/b.md:1: the download name 'file: blankett' is also used by forms/sv/a.md – "
         "give each template its own"
     ]
+
+
+def test_an_entity_is_text_not_html(tmp_path):
+    # An entity such as &amp; is not raw HTML, though Python-Markdown keeps it aside like HTML.
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nfile: a\n---\n\n# A &amp; B\n\nX &lt;Y&gt; &amp; AT&T\n", encoding="utf-8")
+    t = parse_template(path, tmp_path)
+    assert t.title == "A & B"
+    assert "X <Y> & AT&T" in [p.text for p in docx_paragraphs(form_documents.to_docx(t))]
+    assert example_article(t).xpath("string(p)") == "X <Y> & AT&T"
+
+
+def test_a_link_on_paper_shows_its_address_after_its_text(tmp_path):
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "---\nfile: a\n---\n\n# A\n\nSe [vår sida](https://example.org/a) och <https://example.org/b>.\n",
+        encoding="utf-8",
+    )
+    t = parse_template(path, tmp_path)
+    expected = "Se vår sida (https://example.org/a) och https://example.org/b."
+    assert expected in [p.text for p in docx_paragraphs(form_documents.to_docx(t))]
+    assert expected in odt_paragraph_texts(form_documents.to_odt(t))
+    assert example_article(t).xpath("string(p/a/@href)") == "https://example.org/a"
+
+
+def test_a_new_field_type_needs_only_a_row_in_the_table(tmp_path, monkeypatch):
+    from docx.oxml.ns import qn
+
+    postcode = form_documents.FieldType("postnummer", short=True, max_length=6)
+    monkeypatch.setitem(form_documents.FIELD_TYPES, "postnummer", postcode)
+    path = tmp_path / "forms" / "sv" / "a.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nfile: a\n---\n\n# A\n\n___ Postnummer {postnummer}\n", encoding="utf-8")
+    t = parse_template(path, tmp_path)
+
+    line = docx_paragraphs(form_documents.to_docx(t))[1]
+    assert line._p.find(f"{qn('w:pPr')}/{qn('w:ind')}") is not None  # a short line, indented from the right
+    fields = [a.get_object() for a in pdf_reader(form_documents.to_pdf(t)).pages[0]["/Annots"]]
+    assert [(f["/T"], f["/MaxLen"]) for f in fields] == [("postnummer", 6)]
+    classes = example_article(t).xpath("string(.//li/@class)").split()
+    assert "form-example__field--short" in classes
+
+
+# -----------------------------------------------------------------------------
+# The cache of downloads
+# -----------------------------------------------------------------------------
+
+
+def test_the_cache_key_changes_with_every_file_of_the_package_and_the_font(tmp_path):
+    package = tmp_path / "form_documents"
+    source = Path(form_documents.__file__).parent
+    shutil.copytree(source, package, ignore=shutil.ignore_patterns("__pycache__"))
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"a font")
+    before = form_documents.code_key(package, font)
+    files = sorted(p for p in package.iterdir() if p.suffix in (".py", ".css"))
+    assert {p.name for p in files} >= {"__init__.py", "word.py", "opendocument.py", "pdf.py", "pdf.css"}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n", encoding="utf-8")
+        assert form_documents.code_key(package, font) != before, f"a change to {path.name} kept the key"
+        path.write_text(text, encoding="utf-8")
+    assert form_documents.code_key(package, font) == before
+    font.write_bytes(b"another font")
+    assert form_documents.code_key(package, font) != before

@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 from pypdf import PdfReader
 
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 
 FORMS = PROJECT / "forms"
 PAGES = {"sv": "/avtal-och-samtycke/", "en": "/en/avtal-och-samtycke/"}
@@ -41,7 +41,7 @@ def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, lan
     examples = [e for e in page.find_class("form-example") if e.findtext(".//h3") == title]
     assert len(examples) == 1, f"no example titled {title!r}"
     example = examples[0]
-    assert [l.text_content() for l in example.find_class("form-field-label")] == labels
+    assert [l.text_content() for l in example.find_class("form-example__field-label")] == labels
 
     links = example.xpath('.//ul[@class="form-example__downloads"]/li')
     assert len(links) == 3
@@ -156,3 +156,24 @@ def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, la
 ])
 def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_quotes_angle_brackets_and_ampersands_in_a_form_are_shown_as_written(tmp_path):
+    # The fixture's consent form has 'Samtycke "A<B" & C' as its title and in a label.
+    result = build(project_with_fixture("form-escaping", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    title, label = 'Samtycke "A<B" & C', 'Hyresvärd "A<B" & C'
+    site = tmp_path / "site"
+
+    page = lxml.html.parse(str(site / PAGES["sv"].lstrip("/") / "index.html")).getroot()
+    examples = [e for e in page.find_class("form-example") if e.findtext(".//h3") == title]
+    assert len(examples) == 1, f"no example titled {title!r}"
+    assert label in [e.text_content() for e in examples[0].find_class("form-example__field-label")]
+    downloads = [a.text_content() for a in examples[0].xpath('.//ul[@class="form-example__downloads"]//a')]
+    assert all(text.startswith(f"{title} – ") for text in downloads), downloads
+
+    fill_in = lxml.html.parse(str(site / "forms" / "samtycke.html")).getroot()
+    assert fill_in.findtext(".//title").startswith(f"{title} – ")
+    assert title in fill_in.xpath('string(//meta[@name="description"]/@content)')
+    assert fill_in.findtext(".//h1") == title
+    assert [e.text_content() for e in fill_in.find_class("form-fill__label")][0] == label

@@ -262,7 +262,7 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
     for path in server.fill_in_pages():
         page = context.new_page()
         page.goto(path)
-        if enter_a_wrong_personnummer(page) and not page.locator(".fill-field__error").is_visible():
+        if enter_a_wrong_personnummer(page) and not page.locator(".form-fill__error").is_visible():
             problems.append(f"{path}: the personnummer check did not run")
         problems += [f"{path}: {v}" for v in csp_violations(page)]
         page.close()

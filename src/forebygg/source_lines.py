@@ -11,8 +11,16 @@ def config_line(config_file: str | None, path: list[str]) -> int:
     """The line of the key at `path` (a key of any depth when path has one key), or 0."""
     try:
         with open(config_file or "mkdocs.yml", encoding="utf-8") as stream:
-            node = yaml.compose(stream, Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
+            return yaml_line(stream.read(), path)
+    except OSError:
+        return 0
+
+
+def yaml_line(text: str, path: list[str]) -> int:
+    """The line in YAML `text` of the key at `path` (any depth when path has one key), or 0."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
         return 0
     key = _find(node, path) if len(path) > 1 else _find_anywhere(node, path[0])
     return key.start_mark.line + 1 if key is not None else 0

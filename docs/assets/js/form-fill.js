@@ -1,5 +1,6 @@
-// The on-screen forms (overrides/form_fill.html): check a personnummer when
-// the reader leaves the field, and print. Nothing typed is sent or stored.
+// The on-screen forms (overrides/form-fill.html, BEM block form-fill): check
+// a personnummer when the reader leaves the field, and print. Nothing typed
+// is sent or stored.
 (function () {
   "use strict";
 
@@ -28,12 +29,15 @@
     return (10 - (sum % 10)) % 10 === digits[9] ? "" : "checksum";
   }
 
+  // The data-message-* attribute (overrides/partials/form-fill-fields.html) for each problem.
+  var MESSAGES = { format: "messageFormat", date: "messageDate", checksum: "messageChecksum" };
+
   function check(input) {
     var error = document.getElementById(input.id + "-error");
     var problem = personnummerProblem(input.value);
     var hint = input.id + "-hint";
     if (problem) {
-      error.textContent = input.dataset["message" + problem.charAt(0).toUpperCase() + problem.slice(1)];
+      error.textContent = input.dataset[MESSAGES[problem]];
       error.hidden = false;
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", hint + " " + error.id);
@@ -50,7 +54,7 @@
     input.addEventListener("blur", function () { check(input); });
   });
 
-  var print = document.querySelector(".fill-page__print");
+  var print = document.querySelector(".form-fill__print");
   if (print) {
     print.hidden = false;
     print.addEventListener("click", function () { window.print(); });

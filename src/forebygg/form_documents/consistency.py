@@ -1,0 +1,93 @@
+"""
+Checks across templates: every form in every language, with the same blanks,
+and one download name per form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import FormError, FormTemplate
+from .reading import display_path, parse_template
+
+# The name of each language in messages to editors.
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+
+
+def check_languages(root: Path, languages: list[str]) -> list[str]:
+    """Problems across templates, one message each; empty when all is well.
+
+    A template must exist in every language, with as many blanks of the same
+    types in the same order; two templates of one language must not share a
+    download name. A template that cannot be read gives its FormError message.
+    The first language is the one the others are compared with.
+    """
+    problems: list[str] = []
+    templates: dict[tuple[str, str], FormTemplate] = {}
+    ids: set[str] = set()
+    for language in languages:
+        for path in sorted((root / "forms" / language).glob("*.md")):
+            ids.add(path.stem)
+            try:
+                templates[language, path.stem] = parse_template(path, root)
+            except FormError as error:
+                problems.append(str(error))
+
+    for id_ in sorted(ids):
+        present = [lang for lang in languages if (root / "forms" / lang / f"{id_}.md").exists()]
+        for language in languages:
+            if language not in present:
+                have = present[0]
+                problems.append(
+                    f"forms/{have}/{id_}.md:1: no {_language_name(language)} version "
+                    f"forms/{language}/{id_}.md – add it, with the same blanks, or remove "
+                    f"the {_language_name(have)} one"
+                )
+        readable = [templates[lang, id_] for lang in present if (lang, id_) in templates]
+        for other in readable[1:]:
+            problems += _different_fields(readable[0], other, root)
+
+    # Two templates with one download name would overwrite each other's files.
+    for language in languages:
+        owners: dict[str, FormTemplate] = {}
+        for (lang, _), template in sorted(templates.items()):
+            if lang == language and template.file in owners:
+                problems.append(
+                    f"{display_path(template.source, root)}:1: the download name "
+                    f"'file: {template.file}' is also used by "
+                    f"{display_path(owners[template.file].source, root)} – give each template its own"
+                )
+            elif lang == language:
+                owners[template.file] = template
+    return problems
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"'{code}'")
+
+
+def _different_fields(first: FormTemplate, other: FormTemplate, root: Path) -> list[str]:
+    """How `other`'s blanks differ from those of `first`, its version in another language."""
+    here, there = display_path(other.source, root), display_path(first.source, root)
+    how = "give every language the same blanks in the same order"
+    if len(other.fields) != len(first.fields):
+        line = other.fields[-1].line if other.fields else 1
+        return [
+            f"{here}:{line}: {_blanks(len(other.fields))}, but {there} has "
+            f"{_blanks(len(first.fields))} – {how}"
+        ]
+    return [
+        f"{here}:{b.line}: blank {n} '{b.label}' is {{{b.type}}}, but in {there}:{a.line} "
+        f"'{a.label}' is {{{a.type}}} – {how}"
+        for n, (a, b) in enumerate(zip(first.fields, other.fields), 1)
+        if a.type != b.type
+    ]
+
+
+def _blanks(count: int) -> str:
+    return f"{count} blank" if count == 1 else f"{count} blanks"

@@ -1,0 +1,188 @@
+"""
+What a template form is, independent of any output format.
+
+reading.py makes a FormTemplate from a Markdown file; each writer (word.py,
+opendocument.py, pdf.py, and the site's Jinja partials) draws one. The table
+FIELD_TYPES is the one place that says how each type of blank looks and
+behaves: adding a type means a row here, and CSS only if it needs a new look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+from pathlib import Path
+
+
+class FormError(Exception):
+    """A mistake in a template; the message is `path:line: what is wrong – how to fix it`."""
+
+
+# -----------------------------------------------------------------------------
+# Types of blanks
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """How a type of blank looks and behaves in every output.
+
+    The site's CSS draws these as modifier classes: `--short` and `--spaced`
+    (see `modifiers`), so a new type with an existing look needs no new CSS.
+    """
+
+    name: str  # as written in a template: `___ Datum {date}`
+    short: bool = False  # a half-width line: the value is short
+    spaced: bool = False  # more space above the line, for a handwritten signature
+    typed: bool = True  # filled in on screen; False: only by hand on paper
+    max_length: int | None = None  # characters, in the PDF's field
+    input_mode: str | None = None  # the on-screen keyboard to offer: HTML inputmode
+    hint: str | None = None  # key of the hint under the label, in extra.text.form
+    check: str | None = None  # the on-screen check form-fill.js runs on the value
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """BEM modifiers of a blank of this type: its name, then its looks."""
+        return (self.name, *(["short"] if self.short else []), *(["spaced"] if self.spaced else []))
+
+
+FIELD_TYPES = {
+    t.name: t
+    for t in (
+        FieldType("text"),
+        FieldType("date", short=True, hint="hint_date"),
+        # 13 characters: YYYYMMDD-NNNN.
+        FieldType("personnummer", short=True, max_length=13, input_mode="numeric",
+                  hint="hint_personnummer", check="personnummer"),
+        FieldType("signature", spaced=True, typed=False, hint="sign_by_hand"),
+    )
+}
+
+
+# -----------------------------------------------------------------------------
+# The text of a form
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text with one formatting, or a line break."""
+
+    text: str  # as in the source, whitespace included
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None  # the address the text links to
+    line_break: bool = False
+
+
+LINE_BREAK = Run("", line_break=True)
+
+Inline = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One blank to fill in. `name` is unique in its template and names the PDF field."""
+
+    name: str
+    label: str
+    type: str  # a key of FIELD_TYPES
+    line: int
+
+    @property
+    def kind(self) -> FieldType:
+        return FIELD_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Heading:
+    element: ClassVar[str] = "heading"
+    level: int  # as in the Markdown: `##` is 2 (the title is 1)
+    runs: Inline
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    element: ClassVar[str] = "paragraph"
+    runs: Inline
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    element: ClassVar[str] = "list"
+    ordered: bool
+    items: tuple[Inline, ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    element: ClassVar[str] = "fields"
+    fields: tuple[Field, ...]
+
+
+# `element` says which block it is, for the site's Jinja templates.
+Block = Heading | Paragraph | ListBlock | FieldGroup
+
+
+@dataclass(frozen=True)
+class FormTemplate:
+    id: str  # the file name without .md, the same in every language
+    language: str  # the name of the template's folder: sv, en
+    file: str  # the downloads' base name in this language
+    title: str  # plain text
+    description: str
+    blocks: tuple[Block, ...]  # the text and blanks after the title, in order
+    fields: tuple[Field, ...]
+    source: Path
+
+    @property
+    def short_title(self) -> str:
+        """The title up to ' – ': what the download links and the fill-in page call the form."""
+        return self.title.split(" – ")[0]
+
+
+# -----------------------------------------------------------------------------
+# Text on paper
+# -----------------------------------------------------------------------------
+
+
+def printed_runs(runs: Inline) -> list[tuple[str, bool, bool]]:
+    """Runs as (text, bold, italic) for a word processor; '\\n' is a line break.
+
+    Whitespace is collapsed as a browser would, no line starts or ends with a
+    space, and a link's address follows its text, since paper cannot link.
+    """
+    pieces: list[tuple[str, bool, bool]] = []
+    link_start = 0
+    for i, run in enumerate(runs):
+        text = "\n" if run.line_break else re.sub(r"\s+", " ", run.text)
+        pieces.append((text, run.bold, run.italic))
+        if i == 0 or runs[i - 1].link != run.link:
+            link_start = i
+        last_of_link = run.link and (i == len(runs) - 1 or runs[i + 1].link != run.link)
+        if last_of_link and re.match(r"^(https?:|mailto:)", run.link):
+            link_runs = runs[link_start : i + 1]
+            shown = re.sub(r"\s+", " ", "".join(r.text for r in link_runs)).strip()
+            if run.link != shown:
+                bold = all(r.bold for r in link_runs)
+                italic = all(r.italic for r in link_runs)
+                pieces.append((f" ({run.link.removeprefix('mailto:')})", bold, italic))
+
+    merged: list[tuple[str, bool, bool]] = []
+    for text, bold, italic in pieces:
+        if merged and text != "\n" and merged[-1][0] != "\n" and merged[-1][1:] == (bold, italic):
+            merged[-1] = (merged[-1][0] + text, bold, italic)
+        else:
+            merged.append((text, bold, italic))
+    cleaned = []
+    for i, (text, bold, italic) in enumerate(merged):
+        if text != "\n":
+            if i == 0 or merged[i - 1][0] == "\n":
+                text = text.lstrip()
+            if i == len(merged) - 1 or merged[i + 1][0] == "\n":
+                text = text.rstrip()
+        if text:
+            cleaned.append((re.sub(r"  +", " ", text), bold, italic))
+    return cleaned

@@ -1,0 +1,159 @@
+"""
+A template as a tagged PDF (PDF/UA-1) whose blanks can be filled in on screen.
+
+WeasyPrint draws it from an HTML document made here, styled by pdf.css. That
+HTML is a document format, not page markup, so it is not a site template.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import logging
+import subprocess
+from html import escape
+from io import BytesIO
+from pathlib import Path
+
+from .model import Field, FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph
+from .reproducible import DOCUMENT_FONT
+
+CSS_FILE = Path(__file__).with_name("pdf.css")
+
+# What a name, date or address in a European language needs, and punctuation.
+FIELD_FONT_CHARACTERS = [
+    *range(0x20, 0x7F),
+    *range(0xA0, 0x250),
+    *range(0x2010, 0x2027),
+    0x20AC,
+]
+
+
+def to_pdf(template: FormTemplate) -> bytes:
+    """The template as a tagged PDF (PDF/UA-1) whose blanks are fillable fields.
+
+    Each blank is an AcroForm text field named after the field's `name`, with
+    its label as the field's tooltip (TU). The fields use a small Latin subset
+    of the text font: WeasyPrint embeds a field's font whole, which would make
+    each PDF 100 kB or more instead of about 40.
+    """
+    import weasyprint
+
+    return weasyprint.HTML(string=document_html(template)).write_pdf(
+        pdf_variant="pdf/ua-1",
+        pdf_forms=True,
+        # /ID from a hash of the content: the same for the same text.
+        pdf_identifier=True,
+    )
+
+
+def document_html(template: FormTemplate) -> str:
+    """The HTML document WeasyPrint makes the PDF from."""
+    description = (
+        f'<meta name="description" content="{escape(template.description)}">' if template.description else ""
+    )
+    css = f'{_field_font_face()}:root {{ --document-font: "{DOCUMENT_FONT}"; }}\n{CSS_FILE.read_text()}'
+    body = "".join(f"{part}\n" for part in map(_block_html, template.blocks))
+    # The <form> lets WeasyPrint take each field's tooltip from its <label>.
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(template.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(template.title)}</title>\n{description}<style>{css}</style>\n</head>\n"
+        f"<body><form>\n<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
+    )
+
+
+@functools.cache
+def document_font_file() -> Path | None:
+    """The file of DOCUMENT_FONT that fontconfig finds, as WeasyPrint will; None when there is none."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular"],
+            capture_output=True, text=True, check=True, timeout=30,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(found) if found.lower().endswith((".ttf", ".otf")) else None
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _block_html(block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{_inline_html(block.runs)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        return f"<p>{_inline_html(block.runs)}</p>"
+    if isinstance(block, ListBlock):
+        tag = "ol" if block.ordered else "ul"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        items = "".join(f"<li>{_inline_html(item)}</li>" for item in block.items)
+        return f"<{tag}{start}>{items}</{tag}>"
+    assert isinstance(block, FieldGroup)
+    return f'<ul class="form-document__fields">{"".join(map(_field_html, block.fields))}</ul>'
+
+
+def _field_html(field: Field) -> str:
+    kind = field.kind
+    classes = " ".join(["form-document__field", *(f"form-document__field--{m}" for m in kind.modifiers)])
+    limit = f' maxlength="{kind.max_length}"' if kind.max_length else ""
+    return (
+        f'<li class="{classes}"><input class="form-document__input" type="text" id="{field.name}" '
+        f'name="{field.name}"{limit}>'
+        f'<label class="form-document__label" for="{field.name}">{escape(field.label)}</label></li>'
+    )
+
+
+def _inline_html(runs: Inline) -> str:
+    out = []
+    for run in runs:
+        if run.line_break:
+            out.append("<br>")
+            continue
+        text = escape(run.text, quote=False)
+        if run.italic:
+            text = f"<em>{text}</em>"
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        if run.link is not None:
+            text = f'<a href="{escape(run.link)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
+
+
+@functools.cache
+def _field_font_face() -> str:
+    """CSS @font-face for 'Form field': a Latin subset of DOCUMENT_FONT, or '' when it is not found.
+
+    Without it the fields fall back to the text font, which WeasyPrint embeds
+    whole: the PDF still works, at some 100 kB more.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    found = document_font_file()
+    if found is None:
+        return ""
+    # recalcTimestamp=False: otherwise the font, and so the PDF, carries today's date.
+    font = TTFont(found, recalcTimestamp=False)
+    options = subset.Options()
+    options.hinting = False
+    options.layout_features = []
+    options.notdef_outline = True
+    options.drop_tables += ["DSIG", "FFTM", "GDEF", "GPOS", "GSUB", "kern"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=FIELD_FONT_CHARACTERS)
+    # fontTools reports every glyph it keeps; that is not news in a site build.
+    log = logging.getLogger("fontTools.subset")
+    level = log.level
+    log.setLevel(logging.WARNING)
+    try:
+        subsetter.subset(font)
+    finally:
+        log.setLevel(level)
+    data = BytesIO()
+    font.save(data)
+    kind, media = ("opentype", "otf") if found.suffix.lower() == ".otf" else ("truetype", "ttf")
+    url = f"data:font/{media};base64,{base64.b64encode(data.getvalue()).decode()}"
+    return f'@font-face {{ font-family: "Form field"; src: url({url}) format("{kind}"); }}\n'

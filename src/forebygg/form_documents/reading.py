@@ -1,0 +1,205 @@
+"""
+A template's Markdown file (format: forms/README.md) as a FormTemplate.
+
+The file is front matter, one `# Title` line, then text and blanks. Lines
+of blanks (`___ Label {type}`) are read here; the text between them goes to
+text_blocks.py. Every mistake is a FormError `path:line: what – how to fix it`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from ..source_lines import yaml_line
+from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate
+from .text_blocks import text_blocks, title_text
+
+FIELD_LINE = re.compile(r"^ {0,3}_{3,}(?:\s+(?P<rest>.*))?$")
+FIELD_TYPE = re.compile(r"\{\s*(?P<type>[^{}]*?)\s*\}\s*$")
+# A Markdown H1 (`# Title`, also `#Title`), not a `##` heading.
+H1_LINE = re.compile(r"^ {0,3}#(?!#)\s*(?P<title>.*?)(?:\s+#+)?\s*$")
+DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER_KEYS = ("file", "description")
+
+
+def parse_template(path: Path, root: Path) -> FormTemplate:
+    """Read one template; raise FormError for a mistake in it.
+
+    `root` is the folder that holds forms/; messages name the file relative to it.
+    """
+    return _parse_text(path.read_text(encoding="utf-8-sig"), path, root)
+
+
+def load_templates(root: Path, language: str) -> list[FormTemplate]:
+    """Every template of one language, forms/<language>/*.md, by id."""
+    folder = root / "forms" / language
+    return [parse_template(p, root) for p in sorted(folder.glob("*.md"))]
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path that messages name: relative to `root`, the folder that holds forms/."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# Each language's build, and each rebuild of `mkdocs serve`, reads every
+# template again; only a changed text is parsed again.
+@functools.lru_cache(maxsize=256)
+def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
+    where = display_path(path, root)
+    lines = text.splitlines()
+    meta, body_start = _front_matter(lines, where)
+    title, title_index = _title(lines, body_start, where)
+
+    blocks: list[Block] = []
+    fields: list[Field] = []
+    names: set[str] = set()
+    for kind, start, chunk in _chunks(lines, title_index):
+        if kind == "text":
+            blocks += text_blocks(chunk, start, where)
+            continue
+        group = []
+        for number, line in enumerate(chunk, start):
+            field = _field(line, number, names, where)
+            names.add(field.name)
+            group.append(field)
+        blocks.append(FieldGroup(tuple(group)))
+        fields += group
+
+    return FormTemplate(
+        id=path.stem,
+        language=path.parent.name,
+        file=meta["file"],
+        title=title,
+        description=meta.get("description") or "",
+        blocks=tuple(blocks),
+        fields=tuple(fields),
+        source=path,
+    )
+
+
+def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
+    """The front matter's values, and the index of the first line after it."""
+    how = "start the file with a line '---', then 'file: NAME' and a line '---'"
+    if not lines or lines[0].strip() != "---":
+        raise FormError(f"{where}:1: no front matter with 'file:' – {how}")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise FormError(f"{where}:1: the front matter has no closing '---' – {how}")
+    text = "\n".join(lines[1:end])
+    try:
+        values = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise FormError(
+            f"{where}:{line}: the front matter is not valid YAML – write 'key: value' lines"
+        ) from None
+    if not isinstance(values, dict):
+        raise FormError(f"{where}:2: the front matter is not 'key: value' lines – {how}")
+
+    def line_of(key: str) -> int:
+        # The front matter starts on the file's second line.
+        found = yaml_line(text, [str(key)])
+        return found + 1 if found else 1
+
+    for key in values:
+        if key not in FRONT_MATTER_KEYS:
+            raise FormError(
+                f"{where}:{line_of(key)}: unknown front matter key '{key}' – use "
+                f"{' or '.join(FRONT_MATTER_KEYS)}"
+            )
+    name = values.get("file")
+    if name is None or name == "":
+        raise FormError(
+            f"{where}:1: missing 'file:' – add the downloads' name in this language to the "
+            f"front matter, for example 'file: samtycke'"
+        )
+    if not isinstance(name, str) or not DOWNLOAD_NAME.match(name):
+        raise FormError(
+            f"{where}:{line_of('file')}: 'file: {name}' is not a usable download name – use "
+            f"lowercase letters a–z, digits and hyphens, without an extension"
+        )
+    description = values.get("description")
+    if description is not None and not isinstance(description, str):
+        raise FormError(f"{where}:{line_of('description')}: 'description:' must be one sentence of text")
+    return values, end + 1
+
+
+def _title(lines: list[str], first: int, where: str) -> tuple[str, int]:
+    """The plain text of the one `# Title` line, and the line's index."""
+    how = "begin the text with one line '# Title'"
+    content = [i for i in range(first, len(lines)) if lines[i].strip()]
+    titles = [i for i in content if H1_LINE.match(lines[i])]
+    if not titles:
+        line = content[0] + 1 if content else first + 1 if first < len(lines) else 1
+        raise FormError(f"{where}:{line}: no title – {how}")
+    if content[0] != titles[0]:
+        raise FormError(f"{where}:{content[0] + 1}: text before the title – {how}")
+    if len(titles) > 1:
+        raise FormError(
+            f"{where}:{titles[1] + 1}: a second '# ' title – a form has one title; "
+            f"use '## ' for a heading inside it"
+        )
+    title = title_text(lines[titles[0]], titles[0] + 1, where)
+    if not title:
+        raise FormError(f"{where}:{titles[0] + 1}: the title is empty – write it after '# '")
+    return title, titles[0]
+
+
+def _chunks(lines: list[str], title_index: int) -> list[tuple[str, int, list[str]]]:
+    """The lines after the title as ('text' or 'fields', number of the first line, lines).
+
+    Blank lines belong to the text, so a blank line ends a group of blanks.
+    """
+    chunks: list[tuple[str, int, list[str]]] = []
+    for i in range(title_index + 1, len(lines)):
+        kind = "fields" if FIELD_LINE.match(lines[i]) else "text"
+        if chunks and chunks[-1][0] == kind:
+            chunks[-1][2].append(lines[i])
+        else:
+            chunks.append((kind, i + 1, [lines[i]]))
+    return [c for c in chunks if any(line.strip() for line in c[2])]
+
+
+def _field(line: str, number: int, taken: set[str], where: str) -> Field:
+    rest = (FIELD_LINE.match(line)["rest"] or "").strip()
+    kind = "text"
+    if match := FIELD_TYPE.search(rest):
+        kind = match["type"].lower()
+        rest = rest[: match.start()].strip()
+        if kind not in FIELD_TYPES:
+            names = list(FIELD_TYPES)
+            raise FormError(
+                f"{where}:{number}: unknown field type '{match['type']}' – use "
+                f"{', '.join(names[:-1])} or {names[-1]}"
+            )
+    if not rest:
+        raise FormError(
+            f"{where}:{number}: a blank without a label – write what goes on the line after "
+            f"'___ ', for example '___ Datum {{date}}'"
+        )
+    base = _field_name(rest)
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return Field(name=name, label=rest, type=kind, line=number)
+
+
+def _field_name(label: str) -> str:
+    """A stable identifier from a label: 'Namn/Underskrift' is namn_underskrift."""
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_") or "field"
