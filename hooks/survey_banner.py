@@ -5,7 +5,7 @@ mkdocs.yml `extra.survey` names the survey's address per language, a
 version and how many days an answer hides the invitation. The banner
 (overrides/partials/survey-banner.html) gets them as `survey_banner`.
 A language with no address gets no banner and a warning; an address that is
-not https:// stops the build.
+not https:// stops the build. `enabled: false` switches the invitation off.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 def banner_settings(survey: dict, language: str, config_file: str | None) -> dict | None:
     """What the banner needs in `language`, or None when it has no survey."""
+    if survey.get("enabled", True) is False:
+        return None
     url = (survey.get("url") or {}).get(language)
     if not url or not str(url).startswith("https://"):
         line = config_line(config_file, ["extra", "survey", "url"])

@@ -10,7 +10,7 @@ import time
 import pytest
 from mkdocs.utils import yaml_load
 
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 
 from survey_banner import survey_id
 
@@ -145,6 +145,20 @@ def test_the_survey_is_named_by_its_address_and_version():
 ])
 def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
+    result = build(project_with_fixture("survey-switched-off", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output, result.output
+    assert "extra.survey.url" not in result.output, "the address of a survey switched off is not needed"
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "survey-banner" not in html and "data-survey" not in html, path
+    privacy = (tmp_path / "site/om-webbplatsen/personuppgifter-och-kakor/index.html").read_text(encoding="utf-8")
+    assert f"<code>{KEY}</code>" in privacy
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -23,6 +23,10 @@ def placeholders(site_url: str | None, extra: Mapping) -> Iterator[tuple[list[st
     """Each setting that is still a placeholder: its keys in mkdocs.yml and its value."""
     if is_placeholder(site_url):
         yield ["site_url"], site_url
+    survey = extra.get("survey")
+    if isinstance(survey, Mapping) and survey.get("enabled") is False:
+        # A survey switched off needs no address.
+        extra = {**extra, "survey": {k: v for k, v in survey.items() if k != "url"}}
     yield from _placeholders_in(extra, ["extra"])
 
 
