@@ -56,9 +56,9 @@ def copy_sources(project: Path, with_cache: bool = False) -> Path:
     return project
 
 
-def project_with_fixture(name: str, workdir: Path) -> Path:
+def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> Path:
     """A copy of the project with fixture `name` laid over it."""
-    project = copy_sources(workdir / "project", with_cache=True)
+    project = copy_sources(workdir / "project", with_cache=with_cache)
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")
