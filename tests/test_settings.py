@@ -5,9 +5,11 @@ pages exactly as written.
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
+import yaml
 
-from site_build import assert_build_fails
+from site_build import FIXTURES, assert_build_fails, build, project_with_fixture
 
 
 @pytest.mark.parametrize("fixture, expected", [
@@ -36,3 +38,44 @@ from site_build import assert_build_fails
 ])
 def test_a_setting_read_as_something_else_fails_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def texts(root, xpath: str) -> list[str]:
+    return [element.text_content().strip() for element in root.xpath(xpath)]
+
+
+def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written(tmp_path):
+    fixture = FIXTURES / "special-characters"
+    config = yaml.safe_load((fixture / "mkdocs.yml").read_text(encoding="utf-8"))
+    page = (fixture / "docs/sv/vad-gor-vi.md").read_text(encoding="utf-8")
+    site_name, organisation = config["site_name"], config["extra"]["organisation"]["name"]
+    question = config["extra"]["text"]["survey"]["question"]
+    title = next(line[2:] for line in page.splitlines() if line.startswith("# "))
+    description = yaml.safe_load(page.split("---")[1])["description"]
+    assert all(c in text for c in '"<&' for text in (site_name, organisation["sv"], question["sv"], title, description))
+    result = build(project_with_fixture("special-characters", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+
+    def html(path):
+        return lxml.html.parse(str(tmp_path / "site" / path / "index.html")).getroot()
+
+    swedish = html("vad-gor-vi")
+    assert swedish.findtext(".//title") == f"{title} - {site_name}"
+    assert swedish.xpath('//meta[@name="description"]/@content') == [description]
+    assert texts(swedish, "//article//h1") == [title]
+    assert texts(swedish, f"//*[{has_class('md-header__topic')}]/span") == [site_name, title]
+    assert swedish.xpath(f"//header//a[{has_class('md-logo')}]/@aria-label") == [site_name]
+    assert texts(swedish, f"//nav[{has_class('md-nav--primary')}]/label") == [site_name]
+    assert title in texts(swedish, f"//nav[{has_class('md-nav--primary')}]//a[{has_class('md-nav__link--active')}]")
+    assert texts(swedish, f"//*[{has_class('md-copyright')}]") == [organisation["sv"]]
+    assert texts(swedish, f"//*[{has_class('survey-banner__text')}]") == [question["sv"]]
+    next_link = html("avtal-och-samtycke").xpath(f"//a[{has_class('md-footer__link--next')}]")[0]
+    assert next_link.get("aria-label").endswith(f": {title}")
+    assert texts(next_link, f".//*[{has_class('md-ellipsis')}]") == [title]
+    english = html("en/vad-gor-vi")
+    assert texts(english, f"//*[{has_class('md-copyright')}]") == [organisation["en"]]
+    assert texts(english, f"//*[{has_class('survey-banner__text')}]") == [question["en"]]
