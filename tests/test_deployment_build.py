@@ -20,13 +20,15 @@ from site_build import PROJECT, copy_sources, project_with_fixture
 
 VENV = PROJECT / ".venv"
 # A value in [brackets], or an address at a domain kept for examples.
-PLACEHOLDER = re.compile(r"""^\s*([\w-]+): *(?:"\[.*\]"|.*\bexample\.(?:org|com|net)\b.*|.*@\S*example\b.*)$""")
+PLACEHOLDER = re.compile(
+    r"""^\s*([\w-]+): *(?:"\[.*\]"|.*\bexample\.(?:org|com|net)\b.*|.*@\S*example\b.*)$"""
+)
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess:
     for needed in ("Makefile", "deploy"):
         source = PROJECT / needed
-        shutil.copytree(source, project / needed) if source.is_dir() else shutil.copy(source, project / needed)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / needed)
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
     return subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.installed"],
@@ -37,7 +39,8 @@ def make_build(project: Path) -> subprocess.CompletedProcess:
 def placeholder_lines(config: Path) -> list[tuple[int, str]]:
     """(line, key) of each setting in mkdocs.yml that still holds a placeholder."""
     lines = config.read_text(encoding="utf-8").splitlines()
-    return [(number, match.group(1)) for number, text in enumerate(lines, 1) if (match := PLACEHOLDER.match(text))]
+    matches = ((number, PLACEHOLDER.match(text)) for number, text in enumerate(lines, 1))
+    return [(number, match.group(1)) for number, match in matches if match]
 
 
 def test_make_build_refuses_every_placeholder_and_leaves_no_site(tmp_path):
@@ -53,9 +56,8 @@ def test_make_build_refuses_every_placeholder_and_leaves_no_site(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     for line, key in expected:
-        assert re.search(rf"^(ERROR +- +)?mkdocs\.yml:{line}: \S*\b{key}\b\S* is still the placeholder", output, re.M), (
-            f"mkdocs.yml:{line} ({key}) not named:\n{output}"
-        )
+        message = rf"^(ERROR +- +)?mkdocs\.yml:{line}: \S*\b{key}\b\S* is still the placeholder"
+        assert re.search(message, output, re.M), f"mkdocs.yml:{line} ({key}) not named:\n{output}"
     assert "site_url" in [key for _, key in expected]
     assert not (project / "site").exists(), "a failed build left site/ behind"
     assert not (project / "site.partial").exists()

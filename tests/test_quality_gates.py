@@ -323,12 +323,13 @@ def two_clean_builds(project_in, workdir: Path) -> list[str]:
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path):
-    differences = two_clean_builds(lambda workdir: copy_sources(workdir / "project", with_cache=False), tmp_path)
+    differences = two_clean_builds(lambda workdir: copy_sources(workdir / "project"), tmp_path)
     assert not differences, "\n".join(differences)
 
 
 def test_the_reproducibility_gate_catches_a_build_that_varies(tmp_path):
-    differences = two_clean_builds(lambda workdir: project_with_fixture("unreproducible", workdir, False), tmp_path)
+    fixture = "unreproducible"
+    differences = two_clean_builds(lambda workdir: project_with_fixture(fixture, workdir, False), tmp_path)
     assert differences == ["build-time.txt: differs"], differences
 
 

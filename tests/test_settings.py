@@ -25,15 +25,17 @@ from site_build import FIXTURES, assert_build_fails, build, project_with_fixture
         " – put it in quotes: updated: \"1.10\"",
         "mkdocs.yml:15: extra.survey.version is empty – give it a value",
         "mkdocs.yml:16: extra.survey.hide_days is '90', not a whole number – write one without quotes",
-        "mkdocs.yml:17: extra.survey.enabled is 'nej', not true or false – write enabled: true or enabled: false",
-        "mkdocs.yml:20: the name no under extra.text.survey is read as true or false – put it in quotes: \"no\":",
+        "mkdocs.yml:17: extra.survey.enabled is 'nej', not true or false"
+        " – write enabled: true or enabled: false",
+        "mkdocs.yml:20: the name no under extra.text.survey is read as true or false"
+        " – put it in quotes: \"no\":",
     ]),
     ("extra-addresses-malformed", [
         "mkdocs.yml:4: extra.organisation.email is 'registrator(at)myndigheten.se', which is not an e-mail"
         " address – write it as name@myndigheten.se",
-        "mkdocs.yml:7: extra.survey.url.sv is 'https://enkat.myndigheten.se/vräkningar sv', which is not a web"
-        " address – write it whole, starting with https://, with no spaces or quotes",
-        "mkdocs.yml:8: extra.survey.url.en is 'https://enkat.myndigheten.se/en\" onmouseover=\"alert(1)', which",
+        "mkdocs.yml:7: extra.survey.url.sv is 'https://enkat.myndigheten.se/vräkningar sv',"
+        " which is not a web address – write it whole, starting with https://, with no spaces or quotes",
+        "mkdocs.yml:8: extra.survey.url.en is 'https://enkat.myndigheten.se/en\" onmouseover=\"alert(1)',",
     ]),
 ])
 def test_a_setting_read_as_something_else_fails_with_its_line(tmp_path, fixture, expected):
@@ -56,7 +58,8 @@ def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written
     question = config["extra"]["text"]["survey"]["question"]
     title = next(line[2:] for line in page.splitlines() if line.startswith("# "))
     description = yaml.safe_load(page.split("---")[1])["description"]
-    assert all(c in text for c in '"<&' for text in (site_name, organisation["sv"], question["sv"], title, description))
+    for text in (site_name, organisation["sv"], question["sv"], title, description):
+        assert all(character in text for character in '"<&'), text
     result = build(project_with_fixture("special-characters", tmp_path), tmp_path / "site")
     assert result.returncode == 0, result.output
 
@@ -69,8 +72,9 @@ def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written
     assert texts(swedish, "//article//h1") == [title]
     assert texts(swedish, f"//*[{has_class('md-header__topic')}]/span") == [site_name, title]
     assert swedish.xpath(f"//header//a[{has_class('md-logo')}]/@aria-label") == [site_name]
-    assert texts(swedish, f"//nav[{has_class('md-nav--primary')}]/label") == [site_name]
-    assert title in texts(swedish, f"//nav[{has_class('md-nav--primary')}]//a[{has_class('md-nav__link--active')}]")
+    menu = f"//nav[{has_class('md-nav--primary')}]"
+    assert texts(swedish, f"{menu}/label") == [site_name]
+    assert title in texts(swedish, f"{menu}//a[{has_class('md-nav__link--active')}]")
     assert texts(swedish, f"//*[{has_class('md-copyright')}]") == [organisation["sv"]]
     assert texts(swedish, f"//*[{has_class('survey-banner__text')}]") == [question["sv"]]
     next_link = html("avtal-och-samtycke").xpath(f"//a[{has_class('md-footer__link--next')}]")[0]

@@ -157,8 +157,8 @@ def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert "survey-banner" not in html and "data-survey" not in html, path
-    privacy = (tmp_path / "site/om-webbplatsen/personuppgifter-och-kakor/index.html").read_text(encoding="utf-8")
-    assert f"<code>{KEY}</code>" in privacy
+    privacy = tmp_path / "site/om-webbplatsen/personuppgifter-och-kakor/index.html"
+    assert f"<code>{KEY}</code>" in privacy.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -24,7 +24,9 @@ KINDS = {"survey.version": ANY_VALUE, "survey.hide_days": WHOLE_NUMBER, "survey.
 MAY_BE_EMPTY = re.compile(r"^survey\.url\.[^.]+$")
 
 TAG = "tag:yaml.org,2002:"
-READ_AS = {"int": "a number", "float": "a number", "bool": "true or false", "timestamp": "a date", "null": "empty"}
+READ_AS = {
+    "int": "a number", "float": "a number", "bool": "true or false", "timestamp": "a date", "null": "empty"
+}
 EMAIL = re.compile(r"^[^@\s\"'<>()\[\],;:]+@[^@\s\"'<>()\[\],;:]+\.[A-Za-z]{2,}$")
 URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
@@ -50,7 +52,8 @@ def _problems(mapping: yaml.MappingNode, keys: list[str]) -> Iterator[tuple[int,
         name = "extra." + ".".join(keys) if keys else "extra:"
         if key.tag != TAG + "str":
             kind = READ_AS.get(key.tag.removeprefix(TAG), "not a name")
-            yield line, f"the name {key.value} under {name} is read as {kind} – put it in quotes: \"{key.value}\":"
+            how = f'put it in quotes: "{key.value}":'
+            yield line, f"the name {key.value} under {name} is read as {kind} – {how}"
             continue
         path = [*keys, key.value]
         if isinstance(value, yaml.MappingNode):
@@ -67,10 +70,9 @@ def _scalar_problems(path: list[str], node: yaml.ScalarNode) -> Iterator[str]:
         if not MAY_BE_EMPTY.match(dotted):
             yield f"extra.{dotted} is empty – write its text after the colon, in quotes: {key}: \"…\""
     elif kind == TEXT and read_as != "str":
-        yield (
-            f"extra.{dotted} is {text}, which YAML reads as {READ_AS.get(read_as, 'not text')}, not as text – "
-            f"put it in quotes: {key}: \"{text}\""
-        )
+        read = READ_AS.get(read_as, "not text")
+        how = f'put it in quotes: {key}: "{text}"'
+        yield f"extra.{dotted} is {text}, which YAML reads as {read}, not as text – {how}"
     elif kind == TEXT:
         yield from _address_problems(dotted, key, text)
     elif kind == ANY_VALUE and read_as == "null":
@@ -85,11 +87,12 @@ def _address_problems(dotted: str, key: str, text: str) -> Iterator[str]:
     """E-mail and web addresses, unless still a [placeholder]: `make build` refuses those."""
     if BRACKETED.match(text):
         return
-    parts = dotted.split(".")
+    # The setting's own name, or the one above its language codes.
+    parts = dotted.split(".")[-2:]
     if "email" in parts and not EMAIL.match(text):
         yield f"extra.{dotted} is '{text}', which is not an e-mail address – write it as name@myndigheten.se"
-    is_url = any(part == "url" or part.endswith("_url") for part in parts) or re.match(r"(?i)https?:|www\.", text)
-    if is_url and not URL.match(text):
+    is_url = any(part == "url" or part.endswith("_url") for part in parts)
+    if (is_url or re.match(r"(?i)https?:|www\.", text)) and not URL.match(text):
         yield (
             f"extra.{dotted} is '{text}', which is not a web address – write it whole, starting with "
             "https://, with no spaces or quotes"
