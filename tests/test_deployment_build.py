@@ -74,3 +74,15 @@ def test_make_build_with_real_values_publishes_site(tmp_path):
     assert (project / "site" / "_headers").read_text() == (PROJECT / "deploy" / "_headers").read_text()
     assert not (project / "site.partial").exists()
     assert "placeholders are allowed" not in result.stdout + result.stderr
+
+
+def test_a_preview_build_accepts_the_placeholders_and_says_so_once(site):
+    expected = placeholder_lines(PROJECT / "mkdocs.yml")
+    if not expected:
+        pytest.skip("mkdocs.yml holds no placeholder any more")
+    said = [line for line in site.log.splitlines() if "placeholders are allowed in this preview build:" in line]
+    assert len(said) == 1, site.log
+    assert said[0].startswith("INFO")
+    # The tests set SITE_URL, so site_url is the test server's address here.
+    for _, key in expected:
+        assert key == "site_url" or re.search(rf"\b{key}\b", said[0]), (key, said[0])
