@@ -66,7 +66,10 @@ def banner_settings(survey: dict, language: str, config_file: str | None) -> dic
         )
     days = survey.get("hide_days", 90)
     if not isinstance(days, int) or days < 1:
-        raise PluginError(f"mkdocs.yml: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90")
+        line = config_line(config_file, ["extra", "survey", "hide_days"])
+        raise PluginError(
+            f"mkdocs.yml:{line}: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90"
+        )
     return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days}
 
 

@@ -142,6 +142,7 @@ def test_the_survey_is_named_by_its_address_and_version():
 @pytest.mark.parametrize("fixture, expected", [
     ("survey-without-english-address", ["WARNING", "mkdocs.yml:", "extra.survey.url has no 'en' address"]),
     ("survey-not-https", ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"]),
+    ("survey-hidden-for-no-days", ["mkdocs.yml:4: extra.survey.hide_days is '0' – give a whole number of days"]),
 ])
 def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
