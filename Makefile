@@ -19,9 +19,14 @@ test: python-packages npm-packages build-system-packages test-system-packages
 
 # What a static host serves: the folder site/, with the security headers
 # for hosts that read a _headers file (nginx uses deploy/*.conf instead).
+# SITE_DEPLOY=1 refuses placeholders (hooks/launch_check.py). The site is built next
+# to site/ and moved there only when complete, so a failed build leaves no site/.
 build: python-packages build-system-packages
-	$(BIN)/mkdocs build --strict --clean
-	cp deploy/_headers site/_headers
+	rm -rf site.partial
+	SITE_DEPLOY=1 $(BIN)/mkdocs build --strict --clean --site-dir site.partial \
+		|| { rm -rf site.partial site; exit 1; }
+	cp deploy/_headers site.partial/_headers
+	rm -rf site && mv site.partial site
 
 python-packages: $(BIN)/.installed
 $(BIN)/.installed: requirements.txt pyproject.toml

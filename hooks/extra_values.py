@@ -5,7 +5,9 @@ An editor writes `<!-- md:extra organisation.email -->` in running text and
 the build puts the configured value there; a template calls
 `extra("text.not_found.title")`. A value given per language code (`sv:`, `en:`) is
 taken in the page's language. A name with no value, or a value that lacks a
-language, fails the build with the page and line, or the mkdocs.yml line.
+language, fails the build with the page and line, or the mkdocs.yml line; so
+does a value that YAML reads as another kind than the setting takes (an
+unquoted 0812345 is a number), or an e-mail or web address that is not one.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from forebygg.extra_settings import setting_problems
 from forebygg.markers import pattern
 from forebygg.site_config import current_language, locales, lookup
-from forebygg.source_lines import config_line, page_line
+from forebygg.source_lines import config_documents, config_line, page_line
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -28,7 +31,8 @@ from forebygg.source_lines import config_line, page_line
 
 
 def on_config(config: MkDocsConfig):
-    problems = untranslated_values(config.extra, locales(config), config.config_file_path)
+    problems = setting_problems(config_documents(config.config_file_path))
+    problems += untranslated_values(config.extra, locales(config), config.config_file_path)
     if problems:
         raise PluginError("\n".join(problems))
 

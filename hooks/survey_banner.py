@@ -5,7 +5,7 @@ mkdocs.yml `extra.survey` names the survey's address per language, a
 version and how many days an answer hides the invitation. The banner
 (overrides/partials/survey-banner.html) gets them as `survey_banner`.
 A language with no address gets no banner and a warning; an address that is
-not https:// stops the build.
+not https:// stops the build. `enabled: false` switches the invitation off.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 def banner_settings(survey: dict, language: str, config_file: str | None) -> dict | None:
     """What the banner needs in `language`, or None when it has no survey."""
+    if survey.get("enabled", True) is False:
+        return None
     url = (survey.get("url") or {}).get(language)
     if not url or not str(url).startswith("https://"):
         line = config_line(config_file, ["extra", "survey", "url"])
@@ -64,7 +66,10 @@ def banner_settings(survey: dict, language: str, config_file: str | None) -> dic
         )
     days = survey.get("hide_days", 90)
     if not isinstance(days, int) or days < 1:
-        raise PluginError(f"mkdocs.yml: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90")
+        line = config_line(config_file, ["extra", "survey", "hide_days"])
+        raise PluginError(
+            f"mkdocs.yml:{line}: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90"
+        )
     return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days}
 
 

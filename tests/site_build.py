@@ -2,7 +2,7 @@
 Building the site, or a broken copy of it, for a test.
 
 A fixture in tests/fixtures/NAME/ is a small change to the real project:
-its files are laid over a copy of mkdocs.yml, docs/, forms/, hooks/ and overrides/,
+its files are laid over a copy of mkdocs.yml, docs/, forms/, hooks/, overrides/ and src/,
 and the paths listed in its DELETE file, if any, are removed. A fixture's
 mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the real one) and holds
 only what it changes. A fixture's own hooks/NAME.py is added to `hooks:`.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
-SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides")
+SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides", "src")
 
 
 @dataclass
@@ -31,6 +31,7 @@ class BuildResult:
 def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult:
     """`mkdocs build --strict` of `project` into `dest`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_DEPLOY", None)  # a test build is a preview: placeholders are allowed
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
@@ -55,9 +56,9 @@ def copy_sources(project: Path, with_cache: bool = False) -> Path:
     return project
 
 
-def project_with_fixture(name: str, workdir: Path) -> Path:
+def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> Path:
     """A copy of the project with fixture `name` laid over it."""
-    project = copy_sources(workdir / "project", with_cache=True)
+    project = copy_sources(workdir / "project", with_cache=with_cache)
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")

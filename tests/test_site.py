@@ -12,6 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from mkdocs.utils import yaml_load
 
 from site_actions import search
 from site_build import PROJECT, assert_build_fails
@@ -110,10 +111,11 @@ def test_a_missing_page_gets_a_404_in_its_language(server, missing, language, he
 
 
 def test_organisation_facts_come_from_mkdocs_yml(site):
+    organisation = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["organisation"]
     contact = html_of(site, "/om-webbplatsen/kontakt/").text_content()
     english = html_of(site, "/en/om-webbplatsen/kontakt/").text_content()
-    assert "[e-post@myndigheten.example]" in contact and "[e-post@myndigheten.example]" in english
-    assert "[Myndighetens namn]" in contact and "[Name of the authority]" in english
+    assert organisation["email"] in contact and organisation["email"] in english
+    assert organisation["name"]["sv"] in contact and organisation["name"]["en"] in english
     assert "<!--" not in (site.root / "om-webbplatsen/kontakt/index.html").read_text()
 
 

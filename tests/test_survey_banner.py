@@ -10,7 +10,7 @@ import pytest
 from mkdocs.utils import yaml_load
 
 from site_actions import visit
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 
 from survey_banner import survey_id
 
@@ -142,9 +142,24 @@ def test_the_survey_is_named_by_its_address_and_version():
 @pytest.mark.parametrize("fixture, expected", [
     ("survey-without-english-address", ["WARNING", "mkdocs.yml:", "extra.survey.url has no 'en' address"]),
     ("survey-not-https", ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"]),
+    ("survey-hidden-for-no-days", ["mkdocs.yml:4: extra.survey.hide_days is '0' – give a whole number of days"]),
 ])
 def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
+    result = build(project_with_fixture("survey-switched-off", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output, result.output
+    assert "extra.survey.url" not in result.output, "the address of a survey switched off is not needed"
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "survey-banner" not in html and "data-survey" not in html, path
+    privacy = tmp_path / "site/om-webbplatsen/personuppgifter-och-kakor/index.html"
+    assert f"<code>{KEY}</code>" in privacy.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

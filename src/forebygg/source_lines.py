@@ -4,6 +4,8 @@ Line numbers in mkdocs.yml and in pages, so that a build error can point at the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 
@@ -24,6 +26,22 @@ def yaml_line(text: str, path: list[str]) -> int:
         return 0
     key = _find(node, path) if len(path) > 1 else _find_anywhere(node, path[0])
     return key.start_mark.line + 1 if key is not None else 0
+
+
+def config_documents(config_file: str | None) -> list[tuple[str, yaml.MappingNode]]:
+    """mkdocs.yml as written, not yet read into values, then each file it INHERITs: (file name, node)."""
+    documents, path = [], Path(config_file or "mkdocs.yml")
+    while path.is_file() and len(documents) < 10:
+        with path.open(encoding="utf-8") as stream:
+            node = yaml.compose(stream, Loader=yaml.SafeLoader)
+        if not isinstance(node, yaml.MappingNode):
+            break
+        documents.append((path.name, node))
+        parent = next((v.value for k, v in node.value if k.value == "INHERIT"), None)
+        if not isinstance(parent, str):
+            break
+        path = path.parent / parent
+    return documents
 
 
 def _find(node, path):

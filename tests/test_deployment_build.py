@@ -1,0 +1,88 @@
+"""
+`make build`, the build for the web server: it refuses placeholders, and a
+failed build leaves no site/ that could be published by mistake.
+
+The tests run the Makefile's own target in a copy of the project, with this
+project's .venv (`-o` keeps make from reinstalling into it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from site_build import PROJECT, copy_sources, project_with_fixture
+
+VENV = PROJECT / ".venv"
+# A value in [brackets], or an address at a domain kept for examples.
+PLACEHOLDER = re.compile(
+    r"""^\s*([\w-]+): *(?:"\[.*\]"|.*\bexample\.(?:org|com|net)\b.*|.*@\S*example\b.*)$"""
+)
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess:
+    for needed in ("Makefile", "deploy"):
+        source = PROJECT / needed
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / needed)
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
+    return subprocess.run(
+        ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.installed"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def placeholder_lines(config: Path) -> list[tuple[int, str]]:
+    """(line, key) of each setting in mkdocs.yml that still holds a placeholder."""
+    lines = config.read_text(encoding="utf-8").splitlines()
+    matches = ((number, PLACEHOLDER.match(text)) for number, text in enumerate(lines, 1))
+    return [(number, match.group(1)) for number, match in matches if match]
+
+
+def test_make_build_refuses_every_placeholder_and_leaves_no_site(tmp_path):
+    expected = placeholder_lines(PROJECT / "mkdocs.yml")
+    if not expected:
+        pytest.skip("mkdocs.yml holds no placeholder any more")
+    project = copy_sources(tmp_path / "project", with_cache=True)
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("an old build")
+
+    result = make_build(project)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for line, key in expected:
+        message = rf"^(ERROR +- +)?mkdocs\.yml:{line}: \S*\b{key}\b\S* is still the placeholder"
+        assert re.search(message, output, re.M), f"mkdocs.yml:{line} ({key}) not named:\n{output}"
+    assert "site_url" in [key for _, key in expected]
+    assert not (project / "site").exists(), "a failed build left site/ behind"
+    assert not (project / "site.partial").exists()
+
+
+def test_make_build_with_real_values_publishes_site(tmp_path):
+    project = project_with_fixture("launch-ready", tmp_path)
+
+    result = make_build(project)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / "en" / "index.html").is_file()
+    assert (project / "site" / "_headers").read_text() == (PROJECT / "deploy" / "_headers").read_text()
+    assert not (project / "site.partial").exists()
+    assert "placeholders are allowed" not in result.stdout + result.stderr
+
+
+def test_a_preview_build_accepts_the_placeholders_and_says_so_once(site):
+    expected = placeholder_lines(PROJECT / "mkdocs.yml")
+    if not expected:
+        pytest.skip("mkdocs.yml holds no placeholder any more")
+    said = [line for line in site.log.splitlines() if "placeholders are allowed in this preview build:" in line]
+    assert len(said) == 1, site.log
+    assert said[0].startswith("INFO")
+    # The tests set SITE_URL, so site_url is the test server's address here.
+    for _, key in expected:
+        assert key == "site_url" or re.search(rf"\b{key}\b", said[0]), (key, said[0])

@@ -1,0 +1,69 @@
+"""
+The live preview (`make serve`): an edit in any folder the build reads shows
+up in the served site without restarting the server.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from site_build import copy_sources
+from site_server import free_port
+
+WAIT = 60  # seconds: a first build, or a rebuild that makes the form's PDF anew
+
+
+def fetch_text(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(url: str, condition, what: str, log: Path) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        text = fetch_text(url)
+        if text is not None and condition(text):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{what} within {WAIT} s; the server said:\n{log.read_text()}")
+
+
+@contextmanager
+def preview(project: Path, port: int, log: Path):
+    """`mkdocs serve` of `project`, as `make serve` runs it, until the block ends."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )
+        try:
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def test_an_edited_form_shows_in_the_preview(tmp_path):
+    project = copy_sources(tmp_path / "project", with_cache=True)
+    form = project / "forms" / "sv" / "samtycke.md"
+    old = "Jag kan när som helst återkalla samtycket."
+    new = "Jag kan alltid ångra mitt samtycke, muntligt eller skriftligt."
+    assert old in form.read_text(encoding="utf-8")
+    port, log = free_port(), tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/forms/samtycke.html"
+
+    with preview(project, port, log):
+        wait_for(url, lambda html: old in html, "the fill-in page was not served", log)
+        form.write_text(form.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        wait_for(url, lambda html: new in html and old not in html, "the edit did not show", log)
