@@ -60,3 +60,16 @@ def page_line(page, markdown: str, position: int) -> int:
     start = source.find(markdown.lstrip()[:200])
     skipped = len(markdown) - len(markdown.lstrip())
     return line + (source.count("\n", 0, start) - markdown.count("\n", 0, skipped) if start > 0 else 0)
+
+
+def source_text(page) -> str | None:
+    """The page's file as the editor wrote it, or None for a page without one (404, generated)."""
+    path = getattr(page.file, "abs_src_path", None)
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            return stream.read()
+    except OSError:
+        return None
+
