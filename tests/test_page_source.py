@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import assert_build_fails
+from site_build import assert_build_fails, build, project_with_fixture
 
 # -----------------------------------------------------------------------------
 # Front matter
@@ -30,3 +30,61 @@ from site_build import assert_build_fails
 ])
 def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+# -----------------------------------------------------------------------------
+# Raw HTML and images
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    # Markup shown as code on lines 7 and 10 is text, not a problem.
+    ("raw-html-csp", [
+        "docs/sv/vad-gor-vi.md:13: <script> cannot run",
+        "docs/sv/vad-gor-vi.md:15: <p onclick=…> cannot run",
+        "docs/sv/vad-gor-vi.md:17: <span style=…> has no effect",
+        "docs/sv/vad-gor-vi.md:19: <iframe> is not allowed in pages",
+        "docs/sv/vad-gor-vi.md:21: <style> has no effect",
+    ]),
+    ("youtube-embed", [
+        "docs/sv/vad-gor-vi.md:7: a pasted YouTube embed code (<iframe>)",
+        'write the film as ![type:video](https://www.youtube.com/watch?v=abc123DEF45 "Title"){: files=… } '
+        "(README: Films)",
+    ]),
+    ("foreign-resources", [
+        "docs/en/vad-gor-vi.md:9: the <img> loads https://example.com/karta.png from another host",
+        "docs/en/vad-gor-vi.md:11: the <link> loads https://cdn.example.com/style.css from another",
+    ]),
+    ("image-without-alt", [
+        "docs/sv/vad-gor-vi.md:11: the image ../assets/bild.svg has no alt text – "
+        "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
+        "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
+        "docs/sv/vad-gor-vi.md:13: the image ../../assets/bild.svg has no alt text",
+    ]),
+    # B25b: a missing image in raw HTML was published broken.
+    ("image-missing-html", ["docs/sv/vad-gor-vi.md:9: the image karta.png does not exist"]),
+])
+def test_markup_the_site_would_block_or_break_fails(tmp_path, fixture, expected):
+    assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_only_the_editors_markup_is_reported(tmp_path):
+    result = build(project_with_fixture("raw-html-csp", tmp_path), tmp_path / "site")
+    reported = [line for line in result.output.splitlines() if "docs/sv/vad-gor-vi.md:" in line]
+    assert len(reported) == 5, result.output
+
+
+def test_the_film_players_own_markup_passes(tmp_path):
+    # A hosted film's player: a poster with alt="" and the site's own film.js.
+    result = build(project_with_fixture("hosted-film", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+
+
+def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
+    project = project_with_fixture("image-without-alt", tmp_path)
+    page = project / "docs" / "sv" / "vad-gor-vi.md"
+    page.write_text(page.read_text().split("![En ruta]")[0], encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "vad-gor-vi" / "index.html").read_text(encoding="utf-8")
+    assert '<img alt="" class="decorative" src="../assets/bild.svg"' in html

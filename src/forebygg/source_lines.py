@@ -4,6 +4,8 @@ Line numbers in mkdocs.yml and in pages, so that a build error can point at the 
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 
@@ -73,3 +75,27 @@ def source_text(page) -> str | None:
     except OSError:
         return None
 
+
+def line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+# Code the reader sees as text, and comments: what they hold is not the page's markup or links.
+FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]*\2[`~]*[ \t]*$|\Z)", re.M | re.S)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def without_code(markdown: str) -> str:
+    """`markdown` with fenced code, code spans and comments blanked out, lines and positions kept."""
+    for pattern in (FENCED_CODE, COMMENT, CODE_SPAN):
+        markdown = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), markdown)
+    return markdown
+
+
+def nth_match(pattern: re.Pattern, text: str, n: int) -> re.Match | None:
+    """The n-th (from 0) match of `pattern` in `text`, or None."""
+    for index, match in enumerate(pattern.finditer(text)):
+        if index == n:
+            return match
+    return None
