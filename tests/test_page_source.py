@@ -88,3 +88,50 @@ def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "vad-gor-vi" / "index.html").read_text(encoding="utf-8")
     assert '<img alt="" class="decorative" src="../assets/bild.svg"' in html
+
+
+# -----------------------------------------------------------------------------
+# Links and the menu: MkDocs' own messages, with the line and a fix
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("broken-link", [
+        "docs/en/vad-gor-vi.md:7: the link 'finns-inte.md' leads to no page: "
+        "there is no file docs/en/finns-inte.md",
+    ]),
+    # The anchors of docs/sv/index.md's headings "Därför behövs arbetet" and "Det här finns i guiden".
+    ("broken-anchor", [
+        "docs/sv/vad-gor-vi.md:7: the link 'index.md#finns-inte' leads to no heading: "
+        "docs/sv/index.md has no anchor '#finns-inte' – use one of its anchors: ",
+        "#darfor-behovs-arbetet, #det-har-finns-i-guiden,",
+        "å, ä and ö written a, a and o",
+    ]),
+    # B25: MkDocs named the file only.
+    ("image-missing", ["docs/sv/vad-gor-vi.md:9: the image 'karta.png' does not exist: there is no file "
+                       "docs/sv/karta.png"]),
+    # B27c: MkDocs suggested '../om-webbplatsen/kontakt.md'.
+    ("absolute-link", ["docs/sv/vad-gor-vi.md:7: the link '/om-webbplatsen/kontakt/' starts with / – link to "
+                       "the page's .md file, as seen from this file: 'om-webbplatsen/kontakt.md'"]),
+    ("nav-missing-page", ["mkdocs.yml:6: the menu (nav:) lists 'lokal-samverkan-startaa.md', but there is no "
+                          "file docs/sv/lokal-samverkan-startaa.md"]),
+    ("page-not-in-nav", ["docs/sv/utanfor-menyn.md:1: the page is not included in the \"nav\" menu – add "
+                         "'utanfor-menyn.md' under nav: in mkdocs.yml (line 90)"]),
+    ("other-language-link-missing", [
+        "docs/sv/vad-gor-vi.md:9: the link '../en/finns-inte.md' leads to no page in the other language: "
+        "there is no file docs/en/finns-inte.md",
+    ]),
+])
+def test_link_and_menu_messages_name_the_line(tmp_path, fixture, expected):
+    assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_link_to_the_other_language_leads_to_its_page(tmp_path):
+    # B27d: before, MkDocs reported docs/en/vad-gor-vi.md, which exists, as not found.
+    result = build(project_with_fixture("other-language-link", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    swedish = (tmp_path / "site" / "vad-gor-vi" / "index.html").read_text(encoding="utf-8")
+    english = (tmp_path / "site" / "en" / "vad-gor-vi" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../en/vad-gor-vi/">Read in English</a>' in swedish
+    assert '<a href="../en/om-webbplatsen/#about">about the site</a>' in swedish
+    assert '<a href="../../vad-gor-vi/">På svenska</a>' in english
