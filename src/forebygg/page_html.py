@@ -33,6 +33,7 @@ LOADED = ("src", "srcset", "poster", "data", "background")
 LOADED_HREF = {"link", "image", "use"}
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 MARKDOWN_IMAGE = r"!\[[^\]]*\]\(\s*<?"
+ATTR_LIST = r"\{:?[^}\n]*?"  # attributes written in Markdown: {: style="…" }
 LOADING_ATTRIBUTE = rf"\b(?:{'|'.join(LOADED)}|href)\s*=\s*[\"']?"
 
 FILM_ADVICE = 'write the film as ![type:video]({watch} "Title"){{: files=… }} (README: Films)'
@@ -116,13 +117,13 @@ def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
     for name in element.attrib:
         if name.lower().startswith("on"):
             problems.append(Problem(
-                re.compile(rf"<{tag}\b[^>]*?\b{re.escape(name)}\s*=", re.I),
+                re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\b{re.escape(name)}\s*=", re.I),
                 f"<{tag} {name}=…> cannot run: the site's security policy (CSP) blocks scripts written in "
                 "pages – remove it, and ask a developer if the page needs to do something",
             ))
         elif name.lower() == "style":
             problems.append(Problem(
-                re.compile(rf"<{tag}\b[^>]*?\bstyle\s*=", re.I),
+                re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\bstyle\s*=", re.I),
                 f"<{tag} style=…> has no effect: the site's security policy (CSP) ignores styles written in "
                 "pages – remove it, and ask a developer for a class in docs/assets/css/site.css",
             ))
