@@ -113,8 +113,15 @@ def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
     ("image-missing", ["docs/sv/vad-gor-vi.md:9: the image 'karta.png' does not exist: there is no file "
                        "docs/sv/karta.png"]),
     # B27c: MkDocs suggested '../om-webbplatsen/kontakt.md'.
-    ("absolute-link", ["docs/sv/vad-gor-vi.md:7: the link '/om-webbplatsen/kontakt/' starts with / – link to "
-                       "the page's .md file, as seen from this file: 'om-webbplatsen/kontakt.md'"]),
+    ("absolute-link", [
+        "docs/sv/vad-gor-vi.md:7: the link '/om-webbplatsen/kontakt/' starts with / – link to the file, "
+        "as seen from this file: 'om-webbplatsen/kontakt.md'",
+        "docs/sv/vad-gor-vi.md:9: the link '/assets/rapport.pdf' starts with / – link to the file, "
+        "as seen from this file: '../assets/rapport.pdf'",
+    ]),
+    # B27e: MkDocs' suggestion was right; it lacked the line.
+    ("folder-link", ["docs/sv/vad-gor-vi.md:7: the link 'om-webbplatsen/kontakt/' is not a file – link to "
+                     "the page's .md file: 'om-webbplatsen/kontakt.md'"]),
     ("nav-missing-page", ["mkdocs.yml:6: the menu (nav:) lists 'lokal-samverkan-startaa.md', but there is no "
                           "file docs/sv/lokal-samverkan-startaa.md"]),
     ("page-not-in-nav", ["docs/sv/utanfor-menyn.md:1: the page is not included in the \"nav\" menu – add "

@@ -109,12 +109,13 @@ def _no_anchor(match: re.Match, context: LinkContext) -> str:
 def _absolute(match: re.Match, context: LinkContext) -> str:
     link, page = match["link"], match["page"]
     parts = urlsplit(link)
-    target = _page_at(parts.path.strip("/"), context)
+    address = parts.path.strip("/")
+    target = address if (context.docs_dir / address).is_file() else _page_at(address, context)
     example = target or f"{context.language}/index.md"
     anchor = f"#{parts.fragment}" if parts.fragment else ""
     fixed = posixpath.relpath(example, posixpath.dirname(page)) + anchor
     advice = f"'{fixed}'" if target else f"for example '{fixed}' for the start page"
-    return (f"{_where(page, link, context)}: the link '{link}' starts with / – link to the page's .md file, "
+    return (f"{_where(page, link, context)}: the link '{link}' starts with / – link to the file, "
             f"as seen from this file: {advice}")
 
 
