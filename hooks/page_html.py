@@ -9,6 +9,11 @@ Markdown images are `<img>`. It runs after hooks/film.py (-50), because
 mkdocs-video first writes each film as a `<video>` or `<iframe>` that the
 film player then replaces. The line of each problem is found in the page's
 file as the editor wrote it, with code blocks and spans left out.
+
+Reading the Markdown with an HTML tokenizer instead would have to know every
+way Markdown makes code (fences, indented blocks, inside lists and
+admonitions) to avoid false alarms, and would not see Markdown images or
+`{: style=… }` attributes as markup; the published HTML knows both.
 """
 
 from __future__ import annotations
@@ -39,8 +44,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     if not problems or source is None:
         return content
     where = f"docs/{page.file.src_uri}"
-    messages = [f"{where}:{line}: {message}" if line else f"{where}: {message}" for line, message in
-                locate(problems, source)]
+    messages = [
+        f"{where}:{line}: {message}" if line else f"{where}: {message}"
+        for line, message in locate(problems, source)
+    ]
     if messages:
         raise PluginError("\n".join(messages))
     return content
