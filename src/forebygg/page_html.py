@@ -121,6 +121,12 @@ def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
                 f"<{tag} {name}=…> cannot run: the site's security policy (CSP) blocks scripts written in "
                 "pages – remove it, and ask a developer if the page needs to do something",
             ))
+        elif element.get(name).strip().lower().startswith("javascript:"):
+            problems.append(Problem(
+                re.compile(r"javascript\s*:", re.I),
+                f"the {name}=\"javascript:…\" of the <{tag}> cannot run: the site's security policy (CSP) "
+                "blocks scripts written in pages – remove it, and link to a page or file instead",
+            ))
         elif name.lower() == "style":
             problems.append(Problem(
                 re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\bstyle\s*=", re.I),
