@@ -4,6 +4,7 @@ Line numbers in mkdocs.yml and in pages, so that a build error can point at the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -86,3 +87,40 @@ def page_line(page, markdown: str, position: int) -> int:
     start = source.find(markdown.lstrip()[:200])
     skipped = len(markdown) - len(markdown.lstrip())
     return line + (source.count("\n", 0, start) - markdown.count("\n", 0, skipped) if start > 0 else 0)
+
+
+def source_text(page) -> str | None:
+    """The page's file as the editor wrote it, or None for a page without one (404, generated)."""
+    path = getattr(page.file, "abs_src_path", None)
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            return stream.read()
+    except OSError:
+        return None
+
+
+def line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+# Code the reader sees as text, and comments: what they hold is not the page's markup or links.
+FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]*\2[`~]*[ \t]*$|\Z)", re.M | re.S)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def without_code(markdown: str) -> str:
+    """`markdown` with fenced code, code spans and comments blanked out, lines and positions kept."""
+    for pattern in (FENCED_CODE, COMMENT, CODE_SPAN):
+        markdown = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), markdown)
+    return markdown
+
+
+def nth_match(pattern: re.Pattern, text: str, n: int) -> re.Match | None:
+    """The n-th (from 0) match of `pattern` in `text`, or None."""
+    for index, match in enumerate(pattern.finditer(text)):
+        if index == n:
+            return match
+    return None

@@ -1,0 +1,74 @@
+"""
+A page's front matter, read from the file as the editor wrote it.
+
+MkDocs treats front matter that is not valid YAML as ordinary text: the page
+then shows "description: …" as a heading and loses its description, and
+nothing is logged. So the file is parsed here again, and every page must have
+a `description:` that is a text (it becomes the page's meta description).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+FENCE = re.compile(r"-{3}[ \t]*")
+END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
+KEY_LINE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:\s*(.*)")
+EXAMPLE = 'description: "One or two sentences about the page."'
+
+
+def front_matter_problems(source: str) -> list[tuple[int, str]]:
+    """(line, message) for each problem with the front matter at the top of `source`."""
+    lines = source.splitlines()
+    if not lines or not FENCE.fullmatch(lines[0]):
+        return [(1, f"the page has no front matter – start the file with the lines ---, {EXAMPLE}, ---")]
+    end = next((number for number in range(1, len(lines)) if END.fullmatch(lines[number])), None)
+    if end is None:
+        return [(1, "the front matter that starts here is never closed – add a line --- after its last line")]
+    text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        line = _error_line(error)
+        advice = _advice(lines[line - 1])
+        return [(line, f"the front matter is not valid YAML ({_problem(error)}) – {advice}")]
+    if node is None or not isinstance(node, yaml.MappingNode):
+        return [(2, f"the front matter must be lines of 'key: value' – for example {EXAMPLE}")]
+    values = {key.value: (key, value) for key, value in node.value}
+    if "description" not in values:
+        return [(1, f"the page has no description – add {EXAMPLE} to its front matter (lines 1–{end + 1})")]
+    key, value = values["description"]
+    line = key.start_mark.line + 2
+    if not isinstance(value, yaml.ScalarNode) or (value.tag != "tag:yaml.org,2002:str" and value.value):
+        return [(line, f"the description is not a text – put it in quotes: {EXAMPLE}")]
+    if not value.value.strip():
+        return [(line, f"the description is empty – write one or two sentences about the page: {EXAMPLE}")]
+    return []
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    return getattr(error, "problem", None) or "a syntax error"
+
+
+def _error_line(error: yaml.YAMLError) -> int:
+    """The file's line of a YAML error (the front matter starts on the file's line 2)."""
+    # An unclosed quote is found only at the end; the quote's own line is the one to fix.
+    context = getattr(error, "context_mark", None)
+    mark = context if context is not None and "quoted scalar" in (error.context or "") else error.problem_mark
+    return mark.line + 2 if mark is not None else 1
+
+
+def _advice(line: str) -> str:
+    match = KEY_LINE.fullmatch(line)
+    if not match:
+        return "write each line as 'key: value', with the text in quotes"
+    key, value = match.groups()
+    value = value.strip()
+    if value.startswith('"') and not value.endswith('"'):
+        return f'end the text with a quotation mark too: {key}: {value}"'
+    value = value.strip('"')
+    if '"' in value:
+        return f"put the text in quotes, and write \\\" for each quotation mark inside it: {key}: \"…\""
+    return f'put the text in quotes: {key}: "{value}"'
