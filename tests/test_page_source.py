@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import assert_build_fails, build, project_with_fixture
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 
 # -----------------------------------------------------------------------------
 # Front matter
@@ -98,6 +98,10 @@ def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
 # -----------------------------------------------------------------------------
 
 
+# The line of `nav:` in the real mkdocs.yml, counted here as an editor would.
+NAV_LINE = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("nav:") + 1
+
+
 @pytest.mark.parametrize("fixture, expected", [
     ("broken-link", [
         "docs/en/vad-gor-vi.md:7: the link 'finns-inte.md' leads to no page: "
@@ -126,7 +130,7 @@ def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
     ("nav-missing-page", ["mkdocs.yml:6: the menu (nav:) lists 'lokal-samverkan-startaa.md', but there is no "
                           "file docs/sv/lokal-samverkan-startaa.md"]),
     ("page-not-in-nav", ["docs/sv/utanfor-menyn.md:1: the page is not included in the \"nav\" menu – add "
-                         "'utanfor-menyn.md' under nav: in mkdocs.yml (line 90)"]),
+                         f"'utanfor-menyn.md' under nav: in mkdocs.yml (line {NAV_LINE})"]),
     ("other-language-link-missing", [
         "docs/sv/vad-gor-vi.md:9: the link '../en/finns-inte.md' leads to no page in the other language: "
         "there is no file docs/en/finns-inte.md",
