@@ -6,6 +6,10 @@ the build puts the configured value there; a template calls
 `extra("text.not_found.title")`. A value given per language code (`sv:`, `en:`) is
 taken in the page's language. A name with no value, or a value that lacks a
 language, fails the build with the page and line, or the mkdocs.yml line.
+
+A value written as a date, YYYY-MM-DD, is shown in words in the page's
+language ("25 november 2026"), as extra.regional_language says that language
+writes dates.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from babel.core import get_global
+
+from forebygg.dates import date_in_words, is_date, is_real_date
 from forebygg.markers import pattern
-from forebygg.site_config import current_language, locales, lookup
+from forebygg.site_config import babel_locale, current_language, locales, lookup, regional_language
 from forebygg.source_lines import config_line, page_line
 
 # -----------------------------------------------------------------------------
@@ -28,21 +35,26 @@ from forebygg.source_lines import config_line, page_line
 
 
 def on_config(config: MkDocsConfig):
-    problems = untranslated_values(config.extra, locales(config), config.config_file_path)
+    config_file = config.config_file_path
+    problems = untranslated_values(config.extra, locales(config), config_file)
+    problems += unknown_regional_languages(config.extra, locales(config), config_file)
+    problems += dates_not_in_the_calendar(config.extra, config_file)
     if problems:
         raise PluginError("\n".join(problems))
 
 
 def on_env(env, config: MkDocsConfig, files):
     def extra(key: str) -> str:
-        return lookup(config.extra, key, current_language(config), "overrides/")
+        value = lookup(config.extra, key, current_language(config), "overrides/")
+        return shown_value(value, regional_language(config))
 
     env.globals["extra"] = extra
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    return replace_extra_markers(markdown, config.extra, current_language(config), page)
+    language = current_language(config)
+    return replace_extra_markers(markdown, config.extra, language, page, regional_language(config))
 
 
 # -----------------------------------------------------------------------------
@@ -52,15 +64,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
 MARKER = pattern("extra")
 
 
-def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page) -> str:
+def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page, regional: str) -> str:
+    """`language` picks the value; `regional` (a tag such as 'en-GB') says how to write a date."""
+
     def replace(match: re.Match) -> str:
         def where() -> str:
             return f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
 
         value = lookup(extra, match.group(1), language, where)
-        return _markdown_text(value)
+        return _markdown_text(shown_value(value, regional))
 
     return MARKER.sub(replace, markdown)
+
+
+def shown_value(value: str, regional: str) -> str:
+    return date_in_words(value, regional) if is_date(value) else value
 
 
 # A language may lack these: hooks/survey_banner.py warns and shows no invitation.
@@ -87,6 +105,63 @@ def untranslated_values(extra: dict, locales: list[str], config_file: str | None
 
     walk(dict(extra), "")
     return problems
+
+
+def unknown_regional_languages(extra: dict, locales: list[str], config_file: str | None) -> list[str]:
+    """Each language names the regional form whose numbers and dates its pages use, e.g. en-GB."""
+    tags = extra.get("regional_language")
+    if not isinstance(tags, Mapping):
+        line = config_line(config_file, ["extra"])
+        return [
+            f"mkdocs.yml:{line}: extra.regional_language is missing – add it under extra:, with one "
+            f"line per language, for example {', '.join(f'{l}: {_example_tag(l)}' for l in locales)}"
+        ]
+    problems = []
+    for locale in locales:
+        tag = tags.get(locale)
+        if tag is None:
+            continue  # untranslated_values reports it
+        line = config_line(config_file, ["extra", "regional_language", locale])
+        try:
+            known = babel_locale(str(tag)).language == locale.split("-")[0].split("_")[0].lower()
+        except ValueError:
+            known = False
+        if not known:
+            problems.append(
+                f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}', which is not a form of "
+                f"'{locale}' – write the language code, a hyphen and the country, for example {_example_tag(locale)}"
+            )
+    return problems
+
+
+def dates_not_in_the_calendar(extra: dict, config_file: str | None) -> list[str]:
+    """A value that looks like a date must be a real one, written YYYY-MM-DD, or it is shown as typed."""
+    problems = []
+
+    def walk(value, key):
+        if isinstance(value, Mapping):
+            for name, inner in value.items():
+                walk(inner, f"{key}.{name}" if key else str(name))
+        elif isinstance(value, str) and LOOSE_DATE.fullmatch(value.strip()):
+            if not (is_date(value) and is_real_date(value)):
+                line = config_line(config_file, ["extra", *key.split(".")])
+                problems.append(
+                    f"mkdocs.yml:{line}: extra.{key} is '{value}', which is not a real date written as "
+                    f"YYYY-MM-DD – write it like 2026-11-25"
+                )
+
+    walk(dict(extra), "")
+    return problems
+
+
+# Something an editor meant as a date: four digits, then month and day.
+LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _example_tag(locale: str) -> str:
+    """A tag for the language's most likely country, as an example: de → de-DE."""
+    likely = get_global("likely_subtags").get(locale.lower(), "")
+    return f"{locale}-{likely.split('_')[-1]}" if "_" in likely else f"{locale}-XX"
 
 
 def _markdown_text(value: str) -> str:
