@@ -129,7 +129,8 @@ def unknown_regional_languages(extra: dict, locales: list[str], config_file: str
         if not known:
             problems.append(
                 f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}', which is not a form of "
-                f"'{locale}' – write the language code, a hyphen and the country, for example {_example_tag(locale)}"
+                f"'{locale}' – write the language code, a hyphen and the country, "
+                f"for example {_example_tag(locale)}"
             )
     return problems
 
