@@ -10,7 +10,8 @@ This module makes every language complete and keeps each one to itself:
 - every page exists in every language, and every nav section is translated;
 - files in docs/ outside the language folders (docs/assets/) serve all languages;
 - each language gets its own 404.html, sitemap.xml and search index, the
-  index with that language's stemming.
+  index with the word rules Material names for that language (lunr's 'no'
+  for nb, English rules for a language lunr lacks, such as pl).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from forebygg.source_lines import config_line
 
 # Templates rendered once per language build, kept until every language is built.
 _rendered: dict[tuple[str, str], str] = {}
+# The search language of each language, noted while it is built.
+_search_languages: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig):
@@ -57,6 +60,11 @@ def on_files(files: Files, config: MkDocsConfig):
         if file.src_uri not in present:
             files.append(file)
     return files
+
+
+def on_env(env, config: MkDocsConfig, files):
+    _search_languages[i18n_plugin(config).current_language] = search_language(env, config)
+    return env
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
@@ -93,7 +101,7 @@ def on_post_build(config: MkDocsConfig):
     site = Path(config.site_dir)
     for (locale, name), output in _rendered.items():
         write_language_file(site / language_prefix(config, locale) / name, output)
-    split_search_index(site, locales(config), i18n.default_language)
+    split_search_index(site, locales(config), i18n.default_language, _search_languages)
 
 
 # -----------------------------------------------------------------------------
@@ -156,7 +164,17 @@ def write_language_file(path: Path, text: str) -> None:
             gz.write(text.encode("utf-8"))
 
 
-def split_search_index(site: Path, locales: list[str], default: str) -> None:
+def search_language(env, config: MkDocsConfig) -> str:
+    """The lunr language Material's search uses for the language being built ('en' if lunr lacks it).
+
+    Material's search worker loads lunr.<language>.min.js for it; a file
+    that does not exist would stop search altogether.
+    """
+    translations = env.get_template("partials/language.html", None, {"config": config}).module
+    return str(translations.t("search.config.lang")).strip() or "en"
+
+
+def split_search_index(site: Path, locales: list[str], default: str, search_languages: dict[str, str]):
     """Turn i18n's one mixed index into one index per language."""
     mixed = site / "search" / "search_index.json"
     if not mixed.exists():
@@ -169,7 +187,7 @@ def split_search_index(site: Path, locales: list[str], default: str) -> None:
             for doc in index["docs"]
             if _language_of(doc["location"], locales, default) == locale
         ]
-        own = {"config": dict(index["config"], lang=[locale]), "docs": docs}
+        own = {"config": dict(index["config"], lang=[search_languages[locale]]), "docs": docs}
         path = site / prefix / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(own, ensure_ascii=False, separators=(",", ":")), "utf-8")

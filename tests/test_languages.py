@@ -17,6 +17,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from site_actions import search, visit
 from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
 from site_server import free_port, served
 
@@ -62,6 +63,25 @@ def pad_film(path: Path, size: int) -> None:
         film.write(struct.pack(">I", grow) + b"free" + bytes(grow - 8))
 
 
+def rename_language(project: Path, old: str, new: str, regional: str) -> None:
+    """Make the added language `old` into `new`, as the README's steps would have written it."""
+    for folder in ("docs", "forms"):
+        (project / folder / old).rename(project / folder / new)
+    for captions in (project / "docs" / "assets" / "films").glob(f"*.{old}.vtt"):
+        captions.rename(captions.with_name(captions.name.replace(f".{old}.", f".{new}.")))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(f"locale: {old}", f"locale: {new}")
+    text = re.sub(rf"^(\s+){old}: {old}-\w+$", rf"\g<1>{new}: {regional}", text, flags=re.MULTILINE)
+    config.write_text(re.sub(rf"^(\s+){old}:", rf"\g<1>{new}:", text, flags=re.MULTILINE), encoding="utf-8")
+
+
+def build_and_serve(project: Path, workdir: Path, port: int):
+    result = build(project, workdir / "site", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output, result.output
+    return served(workdir / "site", port)
+
+
 @pytest.fixture(scope="module")
 def third_language(tmp_path_factory):
     """The project with German added, and its film at 1.3 MB, built strictly and served."""
@@ -69,10 +89,18 @@ def third_language(tmp_path_factory):
     port = free_port()
     project = project_with_fixture("third-language", workdir)
     pad_film(project / "docs" / "assets" / "films" / "starta.mp4", FILM_SIZE)
-    result = build(project, workdir / "site", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    assert "WARNING" not in result.output, result.output
-    with served(workdir / "site", port) as origin:
+    with build_and_serve(project, workdir, port) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def norwegian(tmp_path_factory):
+    """The same third language as Norwegian Bokmål (nb), whose search rules Material calls 'no'."""
+    workdir = tmp_path_factory.mktemp("norwegian")
+    port = free_port()
+    project = project_with_fixture("third-language", workdir)
+    rename_language(project, "de", "nb", "nb-NO")
+    with build_and_serve(project, workdir, port) as origin:
         yield origin
 
 
@@ -142,6 +170,18 @@ def test_it_has_its_own_search_index(third_language):
     for other in ("/search/search_index.json", "/en/search/search_index.json"):
         _, body = fetch(third_language + other)
         assert "Räumungen verhindern" not in {doc["title"] for doc in json.loads(body)["docs"]}
+
+
+def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegian):
+    context = browser.new_context(base_url=norwegian)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    visit(page, "/nb/")
+    found = search(page, "Räumungen")
+    context.close()
+    assert found, "searching /nb/ for 'Räumungen' found nothing"
+    _, body = fetch(norwegian + "/nb/search/search_index.json")
+    assert json.loads(body)["config"]["lang"] == ["no"]
 
 
 # -----------------------------------------------------------------------------
