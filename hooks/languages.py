@@ -7,6 +7,7 @@ shared by all languages from every language but the default one, and lets the
 last language overwrite the single 404.html, sitemap.xml and search index.
 This module makes every language complete and keeps each one to itself:
 
+- every language is one that Material has interface texts for;
 - every page exists in every language, and every nav section is translated;
 - files in docs/ outside the language folders (docs/assets/) serve all languages;
 - each language gets its own 404.html, sitemap.xml and search index, the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from copy import deepcopy
 from pathlib import Path
 
@@ -43,7 +45,8 @@ _search_languages: dict[str, str] = {}
 def on_config(config: MkDocsConfig):
     i18n = i18n_plugin(config)
     docs = Path(config.docs_dir)
-    problems = pages_missing_a_translation(docs, locales(config))
+    problems = languages_without_interface_texts(config)
+    problems += pages_missing_a_translation(docs, locales(config))
     problems += nav_sections_missing_a_translation(config, i18n)
     if problems:
         raise PluginError("\n".join(problems))
@@ -107,6 +110,23 @@ def on_post_build(config: MkDocsConfig):
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def languages_without_interface_texts(config: MkDocsConfig) -> list[str]:
+    """Material's menus, search and buttons need texts in the language, in partials/languages/."""
+    problems = []
+    for locale in locales(config):
+        texts = f"partials/languages/{locale}.html"
+        if not any((Path(folder) / texts).exists() for folder in config.theme.dirs):
+            problems.append(
+                f"mkdocs.yml:{_locale_line(config.config_file_path, locale)}: Material for MkDocs has no "
+                f"interface texts (menu, search, buttons) for the language '{locale}' – use a code from "
+                f"{MATERIAL_LANGUAGES}, or ask a developer to add overrides/partials/languages/{locale}.html"
+            )
+    return problems
+
+
+MATERIAL_LANGUAGES = "https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/"
 
 
 def pages_missing_a_translation(docs: Path, locales: list[str]) -> list[str]:
@@ -196,6 +216,16 @@ def split_search_index(site: Path, locales: list[str], default: str, search_lang
 def _language_of(location: str, locales: list[str], default: str) -> str:
     first = location.split("/")[0]
     return first if first in locales and first != default else default
+
+
+def _locale_line(config_file: str | None, locale: str) -> int:
+    """The line of `- locale: CODE` in mkdocs.yml, or 0."""
+    try:
+        text = Path(config_file or "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    found = re.search(rf"^[\s-]*locale:\s*['\"]?{re.escape(locale)}['\"]?\s*$", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def _nav_titles(items):

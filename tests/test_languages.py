@@ -194,6 +194,11 @@ def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegi
         "mkdocs.yml:4: extra.regional_language.en is 'sv-SE', which is not a form of 'en' – "
         "write the language code, a hyphen and the country, for example en-US",
     ]),
+    ("language-without-material-texts", [
+        "mkdocs.yml:17: Material for MkDocs has no interface texts (menu, search, buttons) for the language "
+        "'so' – use a code from https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/, "
+        "or ask a developer to add overrides/partials/languages/so.html",
+    ]),
     ("date-not-in-calendar", [
         "mkdocs.yml:5: extra.accessibility.updated is '2026-11-31', which is not a real date written as "
         "YYYY-MM-DD – write it like 2026-11-25",
