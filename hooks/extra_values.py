@@ -18,11 +18,10 @@ import html
 import re
 from collections.abc import Mapping
 
+from babel.core import get_global
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-
-from babel.core import get_global
 
 from forebygg.dates import date_in_words, is_date, is_real_date
 from forebygg.markers import pattern
@@ -128,11 +127,15 @@ def unknown_regional_languages(extra: dict, locales: list[str], config_file: str
             known = False
         if not known:
             problems.append(
-                f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}', which is not a form of "
-                f"'{locale}' – write the language code, a hyphen and the country, "
+                f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}', not a known regional form "
+                f"of '{locale}' – write the language code, a hyphen and the country, "
                 f"for example {_example_tag(locale)}"
             )
     return problems
+
+
+# Something an editor meant as a date: four digits, then month and day.
+LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def dates_not_in_the_calendar(extra: dict, config_file: str | None) -> list[str]:
@@ -153,10 +156,6 @@ def dates_not_in_the_calendar(extra: dict, config_file: str | None) -> list[str]
 
     walk(dict(extra), "")
     return problems
-
-
-# Something an editor meant as a date: four digits, then month and day.
-LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _example_tag(locale: str) -> str:

@@ -191,7 +191,7 @@ def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegi
 
 @pytest.mark.parametrize("fixture, expected", [
     ("regional-language-mismatch", [
-        "mkdocs.yml:4: extra.regional_language.en is 'sv-SE', which is not a form of 'en' – "
+        "mkdocs.yml:4: extra.regional_language.en is 'sv-SE', not a known regional form of 'en' – "
         "write the language code, a hyphen and the country, for example en-US",
     ]),
     ("language-without-material-texts", [
