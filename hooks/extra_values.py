@@ -8,6 +8,10 @@ taken in the page's language. A name with no value, or a value that lacks a
 language, fails the build with the page and line, or the mkdocs.yml line; so
 does a value that YAML reads as another kind than the setting takes (an
 unquoted 0812345 is a number), or an e-mail or web address that is not one.
+
+A value written as a date, "YYYY-MM-DD" (in quotes, as every text), is shown
+in words in the page's language ("25 november 2026"), as
+extra.regional_language says that language writes dates.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ import html
 import re
 from collections.abc import Mapping
 
+from babel.core import get_global
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from forebygg.dates import date_in_words, is_date, is_real_date
 from forebygg.extra_settings import setting_problems
 from forebygg.markers import pattern
-from forebygg.site_config import current_language, locales, lookup
+from forebygg.site_config import babel_locale, current_language, locales, lookup, regional_language
 from forebygg.source_lines import config_documents, config_line, page_line
 
 # -----------------------------------------------------------------------------
@@ -31,22 +37,27 @@ from forebygg.source_lines import config_documents, config_line, page_line
 
 
 def on_config(config: MkDocsConfig):
-    problems = setting_problems(config_documents(config.config_file_path))
-    problems += untranslated_values(config.extra, locales(config), config.config_file_path)
+    config_file = config.config_file_path
+    problems = setting_problems(config_documents(config_file))
+    problems += untranslated_values(config.extra, locales(config), config_file)
+    problems += unknown_regional_languages(config.extra, locales(config), config_file)
+    problems += dates_not_in_the_calendar(config.extra, config_file)
     if problems:
         raise PluginError("\n".join(problems))
 
 
 def on_env(env, config: MkDocsConfig, files):
     def extra(key: str) -> str:
-        return lookup(config.extra, key, current_language(config), "overrides/")
+        value = lookup(config.extra, key, current_language(config), "overrides/")
+        return shown_value(value, regional_language(config))
 
     env.globals["extra"] = extra
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    return replace_extra_markers(markdown, config.extra, current_language(config), page)
+    language = current_language(config)
+    return replace_extra_markers(markdown, config.extra, language, page, regional_language(config))
 
 
 # -----------------------------------------------------------------------------
@@ -56,15 +67,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
 MARKER = pattern("extra")
 
 
-def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page) -> str:
+def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page, regional: str) -> str:
+    """`language` picks the value; `regional` (a tag such as 'en-GB') says how to write a date."""
+
     def replace(match: re.Match) -> str:
         def where() -> str:
             return f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
 
         value = lookup(extra, match.group(1), language, where)
-        return _markdown_text(value)
+        return _markdown_text(shown_value(value, regional))
 
     return MARKER.sub(replace, markdown)
+
+
+def shown_value(value: str, regional: str) -> str:
+    return date_in_words(value, regional) if is_date(value) else value
 
 
 # A language may lack these: hooks/survey_banner.py warns and shows no invitation.
@@ -91,6 +108,64 @@ def untranslated_values(extra: dict, locales: list[str], config_file: str | None
 
     walk(dict(extra), "")
     return problems
+
+
+def unknown_regional_languages(extra: dict, locales: list[str], config_file: str | None) -> list[str]:
+    """Each language names the regional form whose numbers and dates its pages use, e.g. en-GB."""
+    tags = extra.get("regional_language")
+    if not isinstance(tags, Mapping):
+        line = config_line(config_file, ["extra"])
+        return [
+            f"mkdocs.yml:{line}: extra.regional_language is missing – add it under extra:, with one "
+            f"line per language, for example {', '.join(f'{l}: {_example_tag(l)}' for l in locales)}"
+        ]
+    problems = []
+    for locale in locales:
+        tag = tags.get(locale)
+        if tag is None:
+            continue  # untranslated_values reports it
+        line = config_line(config_file, ["extra", "regional_language", locale])
+        try:
+            known = babel_locale(str(tag)).language == locale.split("-")[0].split("_")[0].lower()
+        except ValueError:
+            known = False
+        if not known:
+            problems.append(
+                f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}', not a known regional form "
+                f"of '{locale}' – write the language code, a hyphen and the country, "
+                f"for example {_example_tag(locale)}"
+            )
+    return problems
+
+
+# Something an editor meant as a date: four digits, then month and day.
+LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def dates_not_in_the_calendar(extra: dict, config_file: str | None) -> list[str]:
+    """A value that looks like a date must be a real one, written YYYY-MM-DD, or it is shown as typed."""
+    problems = []
+
+    def walk(value, key):
+        if isinstance(value, Mapping):
+            for name, inner in value.items():
+                walk(inner, f"{key}.{name}" if key else str(name))
+        elif isinstance(value, str) and LOOSE_DATE.fullmatch(value.strip()):
+            if not (is_date(value) and is_real_date(value)):
+                line = config_line(config_file, ["extra", *key.split(".")])
+                problems.append(
+                    f"mkdocs.yml:{line}: extra.{key} is '{value}', which is not a real date written as "
+                    f"YYYY-MM-DD – write it like 2026-11-25"
+                )
+
+    walk(dict(extra), "")
+    return problems
+
+
+def _example_tag(locale: str) -> str:
+    """A tag for the language's most likely country, as an example: de → de-DE."""
+    likely = get_global("likely_subtags").get(locale.lower(), "")
+    return f"{locale}-{likely.split('_')[-1]}" if "_" in likely else f"{locale}-XX"
 
 
 def _markdown_text(value: str) -> str:

@@ -7,16 +7,19 @@ shared by all languages from every language but the default one, and lets the
 last language overwrite the single 404.html, sitemap.xml and search index.
 This module makes every language complete and keeps each one to itself:
 
+- every language is one that Material has interface texts for;
 - every page exists in every language, and every nav section is translated;
 - files in docs/ outside the language folders (docs/assets/) serve all languages;
 - each language gets its own 404.html, sitemap.xml and search index, the
-  index with that language's stemming.
+  index with the word rules Material names for that language (lunr's 'no'
+  for nb, English rules for a language lunr lacks, such as pl).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from copy import deepcopy
 from pathlib import Path
 
@@ -35,12 +38,15 @@ from forebygg.source_lines import config_line
 
 # Templates rendered once per language build, kept until every language is built.
 _rendered: dict[tuple[str, str], str] = {}
+# The search language of each language, noted while it is built.
+_search_languages: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig):
     i18n = i18n_plugin(config)
     docs = Path(config.docs_dir)
-    problems = pages_missing_a_translation(docs, locales(config))
+    problems = languages_without_interface_texts(config)
+    problems += pages_missing_a_translation(docs, locales(config))
     problems += nav_sections_missing_a_translation(config, i18n)
     if problems:
         raise PluginError("\n".join(problems))
@@ -57,6 +63,11 @@ def on_files(files: Files, config: MkDocsConfig):
         if file.src_uri not in present:
             files.append(file)
     return files
+
+
+def on_env(env, config: MkDocsConfig, files):
+    _search_languages[i18n_plugin(config).current_language] = search_language(env, config)
+    return env
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
@@ -93,12 +104,29 @@ def on_post_build(config: MkDocsConfig):
     site = Path(config.site_dir)
     for (locale, name), output in _rendered.items():
         write_language_file(site / language_prefix(config, locale) / name, output)
-    split_search_index(site, locales(config), i18n.default_language)
+    split_search_index(site, locales(config), i18n.default_language, _search_languages)
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def languages_without_interface_texts(config: MkDocsConfig) -> list[str]:
+    """Material's menus, search and buttons need texts in the language, in partials/languages/."""
+    problems = []
+    for locale in locales(config):
+        texts = f"partials/languages/{locale}.html"
+        if not any((Path(folder) / texts).exists() for folder in config.theme.dirs):
+            problems.append(
+                f"mkdocs.yml:{_locale_line(config.config_file_path, locale)}: Material for MkDocs has no "
+                f"interface texts (menu, search, buttons) for the language '{locale}' – use a code from "
+                f"{MATERIAL_LANGUAGES}, or ask a developer to add overrides/partials/languages/{locale}.html"
+            )
+    return problems
+
+
+MATERIAL_LANGUAGES = "https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/"
 
 
 def pages_missing_a_translation(docs: Path, locales: list[str]) -> list[str]:
@@ -156,7 +184,17 @@ def write_language_file(path: Path, text: str) -> None:
             gz.write(text.encode("utf-8"))
 
 
-def split_search_index(site: Path, locales: list[str], default: str) -> None:
+def search_language(env, config: MkDocsConfig) -> str:
+    """The lunr language Material's search uses for the language being built ('en' if lunr lacks it).
+
+    Material's search worker loads lunr.<language>.min.js for it; a file
+    that does not exist would stop search altogether.
+    """
+    translations = env.get_template("partials/language.html", None, {"config": config}).module
+    return str(translations.t("search.config.lang")).strip() or "en"
+
+
+def split_search_index(site: Path, locales: list[str], default: str, search_languages: dict[str, str]):
     """Turn i18n's one mixed index into one index per language."""
     mixed = site / "search" / "search_index.json"
     if not mixed.exists():
@@ -169,7 +207,7 @@ def split_search_index(site: Path, locales: list[str], default: str) -> None:
             for doc in index["docs"]
             if _language_of(doc["location"], locales, default) == locale
         ]
-        own = {"config": dict(index["config"], lang=[locale]), "docs": docs}
+        own = {"config": dict(index["config"], lang=[search_languages[locale]]), "docs": docs}
         path = site / prefix / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(own, ensure_ascii=False, separators=(",", ":")), "utf-8")
@@ -178,6 +216,16 @@ def split_search_index(site: Path, locales: list[str], default: str) -> None:
 def _language_of(location: str, locales: list[str], default: str) -> str:
     first = location.split("/")[0]
     return first if first in locales and first != default else default
+
+
+def _locale_line(config_file: str | None, locale: str) -> int:
+    """The line of `- locale: CODE` in mkdocs.yml, or 0."""
+    try:
+        text = Path(config_file or "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    found = re.search(rf"^[\s-]*locale:\s*['\"]?{re.escape(locale)}['\"]?\s*$", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def _nav_titles(items):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import time
 
-PLACEHOLDERS = ("Skriv sökord", "Type to start searching")
 MATERIAL_STARTED = "() => 'document$' in window"
+# What the results say before the index has loaded, in the page's language.
+PLACEHOLDER = (
+    "() => JSON.parse(document.getElementById('__config').textContent)"
+    ".translations['search.result.placeholder']"
+)
 
 
 def visit(page, path: str, wait_until: str = "load"):
@@ -28,13 +32,14 @@ def search(page, query: str, timeout: float = 10.0):
     page.wait_for_function(MATERIAL_STARTED)
     field = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
+    placeholder = page.evaluate(PLACEHOLDER)
     field.click()
     deadline = time.monotonic() + timeout
     while True:
         field.fill("")
         field.press_sequentially(query, delay=20)
         page.wait_for_timeout(300)
-        if meta.inner_text().strip() not in PLACEHOLDERS or time.monotonic() > deadline:
+        if meta.inner_text().strip() != placeholder or time.monotonic() > deadline:
             break
     links = page.locator(".md-search-result__item > a")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]

@@ -216,7 +216,7 @@ def test_nginx_and_the_headers_file_set_the_same_strict_headers():
 
 def test_every_response_carries_the_headers(server):
     expected = nginx_headers(DEPLOY / "security-headers.conf")
-    for path in ["/", "/en/", "/assets/css/site.css", "/finns-inte/"]:
+    for path in ["/", "/en/", "/assets/css/site.css", "/finns-inte/", "/en/does-not-exist/"]:
         try:
             response = urllib.request.urlopen(server.origin + path)
         except urllib.error.HTTPError as error:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from forebygg.source_lines import config_line
 
 # Hooks that need the language of the current build run after i18n (-100),
 # which sets it in `on_config`.
@@ -85,3 +89,18 @@ def lookup(extra: Mapping, key: str, language: str, where: str | Callable[[], st
 def ui_text(config: MkDocsConfig, key: str, where: str = "mkdocs.yml") -> str:
     """A text of the page frame, from extra.text.KEY, in the language being built."""
     return lookup(config.extra, f"text.{key}", current_language(config), where)
+
+
+def regional_language(config: MkDocsConfig, locale: str | None = None) -> str:
+    """How the language being built (or `locale`) writes numbers and dates: a tag such as 'en-GB'."""
+    where = f"mkdocs.yml:{config_line(config.config_file_path, ['extra', 'regional_language'])}"
+    return lookup(config.extra, "regional_language", locale or current_language(config), where)
+
+
+@lru_cache
+def babel_locale(language: str) -> Locale:
+    """Babel's rules for a language code or tag: 'sv', 'en-GB'. ValueError if Babel does not know it."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError) as error:
+        raise ValueError(f"'{language}' is not a language tag that Babel knows") from error
