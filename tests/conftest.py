@@ -6,6 +6,10 @@ The test harness shared by every test.
 - `server`: that build served by nginx through deploy/site.conf, the same
   headers, error pages and HTTP Range support as on the real host.
 - `browser` and `page`: Debian's Chromium driven by Playwright.
+
+A test that uses `browser` or `page` is marked `browser`, one that uses
+`server` is marked `server`, by the fixtures it needs (directly or through
+another fixture): `make test-fast` runs the rest (`-m "not browser and not server"`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,22 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
+NEEDS = {"browser": "browser", "page": "browser", "server": "server"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for marker in sorted({NEEDS[name] for name in item.fixturenames if name in NEEDS}):
+            item.add_marker(marker)
+        # `make test-fast` runs the tests in two processes (pytest-xdist,
+        # --dist loadgroup). The tests of the built site all go to one of them:
+        # the site is built once, and only one build at a time writes the
+        # project's forms cache.
+        if "site" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("site"))
 
 
 # -----------------------------------------------------------------------------
