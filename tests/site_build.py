@@ -22,6 +22,10 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides")
 
 
+# Addresses that are no page: each language's 404 page is checked there.
+MISSING = ["/finns-inte/", "/en/finns-inte/"]
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -41,6 +45,19 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
         text=True,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr)
+
+
+def pages(root: Path) -> list[str]:
+    """Every page's path in the built site at `root`, e.g. '/' and '/en/vad-gor-vi/'."""
+    return sorted(
+        "/" + p.parent.relative_to(root).as_posix() + "/" if p.parent != root else "/"
+        for p in root.rglob("index.html")
+    )
+
+
+def fill_in_pages(root: Path) -> list[str]:
+    """The on-screen forms in the built site at `root`, e.g. '/forms/samtycke.html'."""
+    return sorted("/" + p.relative_to(root).as_posix() for p in root.glob("**/forms/*.html"))
 
 
 def copy_sources(project: Path, with_cache: bool = False) -> Path:
