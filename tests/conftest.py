@@ -32,12 +32,6 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         for marker in sorted({NEEDS[name] for name in item.fixturenames if name in NEEDS}):
             item.add_marker(marker)
-        # `make test-fast` runs the tests in two processes (pytest-xdist,
-        # --dist loadgroup). The tests of the built site all go to one of them:
-        # the site is built once, and only one build at a time writes the
-        # project's forms cache.
-        if "site" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("site"))
 
 
 # -----------------------------------------------------------------------------
