@@ -15,6 +15,9 @@ export NO_MKDOCS_2_WARNING := 1
 # What `make lint` checks.
 PYTHON_SOURCES := hooks src tests bench scripts
 # The tool that compiles the lock files, in a virtual environment of its own.
+# --universal: one lock for any platform and any Python 3.11.x. Where a package's
+# releases need a newer 3.11, the lock says so by a marker (pymdown-extensions
+# 13 needs 3.11.5, so Debian 12's Python 3.11.2 gets 12.3).
 UV_VERSION := 0.13.9
 LOCK_TOOL := .cache/lock-tool
 UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
