@@ -1,21 +1,46 @@
 # The two set-up commands for a fresh Debian machine (see README.md):
 #   make serve   install what the site needs, then serve it with live reload
-#   make test    install what the tests need, then run the whole test suite
+#   make test    install what the tests need, then run lint and the whole test suite
 # Both install only what is missing, so they are quick the second time.
+# The Python packages come from the lock files requirements/site.txt and
+# requirements/tests.txt, every package pinned with its hashes; `make lock`
+# compiles them from requirements/*.in.
 
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 export NO_MKDOCS_2_WARNING := 1
+# What `make lint` checks.
+PYTHON_SOURCES := hooks src tests bench scripts
+# The tool that compiles the lock files, in a virtual environment of its own.
+# --universal: one lock for any platform and any Python 3.11.x. Where a package's
+# releases need a newer 3.11, the lock says so by a marker (pymdown-extensions
+# 13 needs 3.11.5, so Debian 12's Python 3.11.2 gets 12.3).
+UV_VERSION := 0.13.9
+LOCK_TOOL := .cache/lock-tool
+UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: serve test build python-packages npm-packages build-system-packages test-system-packages
+.PHONY: serve test test-fast lint build clean lock python-packages test-python-packages \
+	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: python-packages npm-packages build-system-packages test-system-packages
+# Lint first: it takes a second, the tests some minutes.
+test: lint npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest
+
+# The tests that need no browser and no server, in two processes: under a minute.
+test-fast: test-python-packages npm-packages build-system-packages test-system-packages
+	$(BIN)/pytest -n 2 -m "not browser and not server"
+
+# Formatting and lint rules (ruff, configured in pyproject.toml).
+lint: test-python-packages
+	$(BIN)/ruff format --check $(PYTHON_SOURCES)
+	$(BIN)/ruff check $(PYTHON_SOURCES)
 
 # What a static host serves: the folder site/, with the security headers
 # for hosts that read a _headers file (nginx uses deploy/*.conf instead).
@@ -28,13 +53,39 @@ build: python-packages build-system-packages
 	cp deploy/_headers site.partial/_headers
 	rm -rf site && mv site.partial site
 
-python-packages: $(BIN)/.installed
-$(BIN)/.installed: requirements.txt pyproject.toml
-	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	# The build code the hooks import (src/forebygg/), editable: an edit takes effect at once.
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+# Clean up what the build and the tests leave: the site and the forms cache.
+clean:
+	rm -rf site .cache
+
+# The Python packages, each from its lock file with hashes checked; then the
+# build code the hooks import (src/forebygg/), editable: an edit takes effect at
+# once. It is installed without its dependencies (the lock has them) and
+# without build isolation (setuptools is in the lock).
+python-packages: $(BIN)/.site-installed
+$(BIN)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/site.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
+
+test-python-packages: $(BIN)/.tests-installed
+$(BIN)/.tests-installed: requirements/tests.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/tests.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $@
+
+$(BIN)/python:
+	python3 -m venv $(VENV)
+
+# Compile the lock files after a change to requirements/*.in. A package not
+# named there keeps its locked version; `make lock LOCK_FLAGS=--upgrade`
+# takes the newest releases that fit.
+lock: $(LOCK_TOOL)/bin/uv
+	$(UV_COMPILE) $(LOCK_FLAGS) requirements/build.in requirements/forms.in -o requirements/site.txt
+	$(UV_COMPILE) $(LOCK_FLAGS) requirements/tests.in -o requirements/tests.txt
+
+$(LOCK_TOOL)/bin/uv:
+	python3 -m venv $(LOCK_TOOL)
+	$(LOCK_TOOL)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 npm-packages: node_modules/.installed
 node_modules/.installed: package.json package-lock.json

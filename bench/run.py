@@ -13,7 +13,7 @@ It measures, on this machine:
 2. the build with 0 to 500 generated pages per language, to see that its
    cost grows linearly with the number of pages;
 3. `mkdocs serve`: how long a rebuild takes after one page is edited;
-4. each page's weight (the test's count, tests/test_page_weight.py);
+4. each page's weight (the test's count: `weigh` in tests/gates.py);
 5. Lighthouse (mobile) on the start page, a film page, the forms page and
    the 404, in both languages, three runs each.
 Run it on an otherwise idle machine: the timings are wall-clock seconds.
@@ -44,15 +44,14 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from gates import BUDGET, weigh, weighed_pages  # noqa: E402
+from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 from site_build import copy_sources as copy_project  # noqa: E402
 from site_server import free_port, served  # noqa: E402
-from test_page_weight import BUDGET, weigh  # noqa: E402
 
 PYTHON = sys.executable
 RUNS = 9
 SIZES = [0, 125, 250, 500]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync"
 # The 404 page at its own address: Lighthouse counts a 404 status against SEO by design.
 LIGHTHOUSE_PAGES = ["/", "/lokal-samverkan-starta/", "/avtal-och-samtycke/", "/404.html"]
 # Lighthouse's scores vary from run to run; each page is measured this many times.
@@ -237,14 +236,9 @@ def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
     port = free_port()
     site = work / "served"
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
-    pages = sorted(
-        "/" + p.parent.relative_to(site).as_posix().removeprefix(".").strip("/") + "/" for p in site.rglob("index.html")
-    )
-    pages = [p.replace("//", "/") for p in pages] + ["/finns-inte/", "/en/finns-inte/"]
-    pages += sorted("/" + p.relative_to(site).as_posix() for p in site.glob("**/forms/*.html"))
     with served(site, port) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split())
-        weights = {path: weigh(browser, origin, path)[0] for path in pages}
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        weights = {path: weigh(browser, origin, path)[0] for path in weighed_pages(site)}
         browser.close()
         lighthouse = [run_lighthouse(origin + prefix + path.lstrip("/"))
                       for prefix in ("/", "/en/") for path in LIGHTHOUSE_PAGES]
@@ -260,10 +254,10 @@ def run_lighthouse(url: str) -> dict:
     while len(runs) < LIGHTHOUSE_RUNS:
         with tempfile.NamedTemporaryFile(suffix=".json") as output:
             result = subprocess.run(
-                [str(binary), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROMIUM_FLAGS}",
+                [str(binary), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
                  "--only-categories=performance,accessibility,best-practices,seo",
                  "--output=json", f"--output-path={output.name}"],
-                env=dict(ENV, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300,
+                env=dict(ENV, CHROME_PATH=CHROMIUM_PATH), capture_output=True, text=True, timeout=300,
             )
             # Now and then Lighthouse loses its own trace of the load and says
             # "Please run Lighthouse again" (NO_NAVSTART); it is run again, and counted.

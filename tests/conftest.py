@@ -6,28 +6,32 @@ The test harness shared by every test.
 - `server`: that build served by nginx through deploy/site.conf, the same
   headers, error pages and HTTP Range support as on the real host.
 - `browser` and `page`: Debian's Chromium driven by Playwright.
+
+A test that uses `browser` or `page` is marked `browser`, one that uses
+`server` is marked `server`, by the fixtures it needs (directly or through
+another fixture): `make test-fast` runs the rest (`-m "not browser and not server"`).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+import site_build
+from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH
 from site_build import PROJECT, build
 from site_server import free_port, served
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
+NEEDS = {"browser": "browser", "page": "browser", "server": "server"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for marker in sorted({NEEDS[name] for name in item.fixturenames if name in NEEDS}):
+            item.add_marker(marker)
 
 
 # -----------------------------------------------------------------------------
@@ -43,16 +47,11 @@ class BuiltSite:
 
     def pages(self) -> list[str]:
         """Every page's path, e.g. '/' and '/en/vad-gor-vi/'."""
-        return sorted(
-            "/" + p.parent.relative_to(self.root).as_posix().removeprefix(".") + "/"
-            if p.parent != self.root
-            else "/"
-            for p in self.root.rglob("index.html")
-        )
+        return site_build.pages(self.root)
 
     def fill_in_pages(self) -> list[str]:
         """The on-screen forms, e.g. '/forms/samtycke.html'."""
-        return sorted("/" + p.relative_to(self.root).as_posix() for p in self.root.glob("**/forms/*.html"))
+        return site_build.fill_in_pages(self.root)
 
 
 @pytest.fixture(scope="session")
@@ -74,14 +73,13 @@ def server(site: BuiltSite):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not os.path.exists(path):
+    if not Path(CHROMIUM_PATH).exists():
         pytest.fail(
-            f"Chromium is not at {path} – run `make test` (it installs Debian's chromium) "
+            f"Chromium is not at {CHROMIUM_PATH} – run `make test` (it installs Debian's chromium) "
             "or set CHROMIUM_PATH"
         )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -1,5 +1,6 @@
 """
-The quality gates, as functions that return a readable list of problems.
+The quality gates, as functions that return a readable list of problems,
+and the page weight count that tests/test_page_weight.py and bench/run.py share.
 
 tests/test_quality_gates.py runs each on the real site, and on a fixture
 with a planted fault to show that the gate catches it.
@@ -16,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from site_build import PROJECT
+from site_build import MISSING, PROJECT, fill_in_pages, pages
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -185,3 +186,54 @@ def differing_files(first: Path, second: Path, allowed: set[str] = frozenset()) 
 
     compare(filecmp.dircmp(first, second), "")
     return differences
+
+
+# -----------------------------------------------------------------------------
+# Page weight: what a phone downloads to show a page (tests/test_page_weight.py,
+# and bench/run.py for its table)
+# -----------------------------------------------------------------------------
+
+
+def weighed_pages(root: Path) -> list[str]:
+    """Every page of the built site at `root`, the 404 page of each language and the on-screen forms."""
+    return pages(root) + MISSING + fill_in_pages(root)
+
+
+# At most this many compressed bytes per page (tests/test_page_weight.py).
+BUDGET = 150_000
+
+
+def weigh(browser, origin: str, path: str) -> tuple[int, list[tuple[int, str]]]:
+    """The bytes `path` loads, counted once everything it loads has arrived."""
+    context = browser.new_context(base_url=origin)
+    loaded: list[tuple[int, str]] = []
+    pending: set = set()
+
+    def finished(request) -> None:
+        pending.discard(request)
+        if request.resource_type != "media":
+            loaded.append((request.sizes()["responseBodySize"], request.url))
+
+    context.on("request", lambda request: pending.add(request))
+    context.on("requestfinished", finished)
+    context.on("requestfailed", lambda request: pending.discard(request))
+    page = context.new_page()
+    page.goto(path, wait_until="load")
+    if page.locator(".md-search-result__meta").count():
+        # Material's search worker loads its scripts and the index after the
+        # page; it says it is ready by leaving "Initializing search".
+        page.wait_for_function(
+            "() => !/Initiali[sz]/.test(document.querySelector('.md-search-result__meta').textContent)"
+        )
+    _wait_until_quiet(page, pending)
+    context.close()
+    return sum(size for size, _ in loaded), sorted(loaded, reverse=True)
+
+
+def _wait_until_quiet(page, pending: set, quiet_ms: int = 500, limit_ms: int = 10_000) -> None:
+    """Until no request has been in flight for `quiet_ms` (films load nothing: preload="none")."""
+    quiet = waited = 0
+    while quiet < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(100)
+        waited += 100
+        quiet = quiet + 100 if not pending else 0

@@ -10,6 +10,8 @@ only what it changes. A fixture's own hooks/NAME.py is added to `hooks:`.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -20,6 +22,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides", "src")
+
+
+# Addresses that are no page: each language's 404 page is checked there.
+MISSING = ["/finns-inte/", "/en/finns-inte/"]
 
 
 @dataclass
@@ -34,14 +40,43 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
     env.pop("SITE_DEPLOY", None)  # a test build is a preview: placeholders are allowed
     if site_url:
         env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    with one_build_at_a_time(project):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     return BuildResult(result.returncode, result.stdout + result.stderr)
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(project: Path):
+    """Holds back a second build of the same project until the first is done.
+
+    `make test-fast` runs the tests in two processes, and each builds the
+    project once. Two builds at a time would both write the same new entry
+    of the forms cache (.cache/forms/, hooks/forms.py), and one would fail.
+    """
+    lock = project / ".cache" / "build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        yield
+
+
+def pages(root: Path) -> list[str]:
+    """Every page's path in the built site at `root`, e.g. '/' and '/en/vad-gor-vi/'."""
+    return sorted(
+        "/" + p.parent.relative_to(root).as_posix() + "/" if p.parent != root else "/"
+        for p in root.rglob("index.html")
+    )
+
+
+def fill_in_pages(root: Path) -> list[str]:
+    """The on-screen forms in the built site at `root`, e.g. '/forms/samtycke.html'."""
+    return sorted("/" + p.relative_to(root).as_posix() for p in root.glob("**/forms/*.html"))
 
 
 def copy_sources(project: Path, with_cache: bool = False) -> Path:
@@ -49,7 +84,13 @@ def copy_sources(project: Path, with_cache: bool = False) -> Path:
     cache = (".cache",) if with_cache and (PROJECT / ".cache").is_dir() else ()
     for source in SOURCES + cache:
         if (PROJECT / source).is_dir():
-            shutil.copytree(PROJECT / source, project / source, ignore=shutil.ignore_patterns("__pycache__"))
+            # Not a forms-cache entry still being written (NAME.partial) by a build
+            # of the project running beside this test: `make test-fast` runs two at a time.
+            shutil.copytree(
+                PROJECT / source,
+                project / source,
+                ignore=shutil.ignore_patterns("__pycache__", "*.partial", "build.lock"),
+            )
         else:
             project.mkdir(parents=True, exist_ok=True)
             shutil.copy(PROJECT / source, project / source)

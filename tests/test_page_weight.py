@@ -10,49 +10,11 @@ Bytes, not times: the same site gives the same count.
 
 from __future__ import annotations
 
-
-BUDGET = 150_000
-MISSING = ["/finns-inte/", "/en/finns-inte/"]
-
-
-def weigh(browser, origin: str, path: str) -> tuple[int, list[tuple[int, str]]]:
-    """The bytes `path` loads, counted once everything it loads has arrived."""
-    context = browser.new_context(base_url=origin)
-    loaded: list[tuple[int, str]] = []
-    pending: set = set()
-
-    def finished(request) -> None:
-        pending.discard(request)
-        if request.resource_type != "media":
-            loaded.append((request.sizes()["responseBodySize"], request.url))
-
-    context.on("request", lambda request: pending.add(request))
-    context.on("requestfinished", finished)
-    context.on("requestfailed", lambda request: pending.discard(request))
-    page = context.new_page()
-    page.goto(path, wait_until="load")
-    if page.locator(".md-search-result__meta").count():
-        # Material's search worker loads its scripts and the index after the
-        # page; it says it is ready by leaving "Initializing search".
-        page.wait_for_function(
-            "() => !/Initiali[sz]/.test(document.querySelector('.md-search-result__meta').textContent)"
-        )
-    _wait_until_quiet(page, pending)
-    context.close()
-    return sum(size for size, _ in loaded), sorted(loaded, reverse=True)
-
-
-def _wait_until_quiet(page, pending: set, quiet_ms: int = 500, limit_ms: int = 10_000) -> None:
-    """Until no request has been in flight for `quiet_ms` (films load nothing: preload="none")."""
-    quiet = waited = 0
-    while quiet < quiet_ms and waited < limit_ms:
-        page.wait_for_timeout(100)
-        waited += 100
-        quiet = quiet + 100 if not pending else 0
+from gates import BUDGET, weigh, weighed_pages
 
 
 def test_every_page_stays_within_the_budget(browser, server):
-    pages = server.pages() + MISSING + server.fill_in_pages()
+    pages = weighed_pages(server.root)
     over = []
     weights = {}
     for path in pages:

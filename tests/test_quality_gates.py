@@ -25,11 +25,10 @@ from gates import (
     nginx_headers,
 )
 from site_actions import search, visit
-from site_build import PROJECT, build, copy_sources, project_with_fixture
+from site_build import MISSING, PROJECT, build, copy_sources, project_with_fixture
 from site_server import served_fixture
 
 DEPLOY = PROJECT / "deploy"
-MISSING = ["/finns-inte/", "/en/finns-inte/"]
 PHONE = {"width": 375, "height": 812}
 SEARCH_WORDS = {"sv": "samverkan", "en": "cooperation"}
 

@@ -1,0 +1,20 @@
+"""
+The installed Material's script name and version, for overrides/main.html.
+
+`material_bundle` is the path of Material's script (bundle.HASH.min.js),
+read from the installed Material (src/forebygg/theme_assets.py), so that an
+upgrade of Material needs no edit to load the new one. `material_version`
+is the release, for the generator tag.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from forebygg.theme_assets import bundle_path, material_templates, material_version
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.globals["material_bundle"] = bundle_path(material_templates())
+    env.globals["material_version"] = material_version()
+    return env
