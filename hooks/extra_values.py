@@ -117,7 +117,7 @@ def unknown_regional_languages(extra: dict, locales: list[str], config_file: str
         line = config_line(config_file, ["extra"])
         return [
             f"mkdocs.yml:{line}: extra.regional_language is missing – add it under extra:, with one "
-            f"line per language, for example {', '.join(f'{l}: {_example_tag(l)}' for l in locales)}"
+            f"line per language, for example {', '.join(f'{code}: {_example_tag(code)}' for code in locales)}"
         ]
     problems = []
     for locale in locales:

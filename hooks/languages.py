@@ -136,7 +136,7 @@ def pages_missing_a_translation(docs: Path, locales: list[str]) -> list[str]:
         if stray.relative_to(docs).parts[0] not in locales:
             problems.append(
                 f"docs/{stray.relative_to(docs).as_posix()}: a page outside the language "
-                f"folders – move it into {', '.join(f'docs/{l}/' for l in locales)}"
+                f"folders – move it into {', '.join(f'docs/{code}/' for code in locales)}"
             )
     pages = {
         locale: {p.relative_to(docs / locale).as_posix() for p in (docs / locale).rglob("*.md")}
@@ -203,7 +203,7 @@ def split_search_index(site: Path, locales: list[str], default: str, search_lang
     for locale in locales:
         prefix = "" if locale == default else f"{locale}/"
         docs = [
-            dict(doc, location=doc["location"][len(prefix):])
+            dict(doc, location=doc["location"][len(prefix) :])
             for doc in index["docs"]
             if _language_of(doc["location"], locales, default) == locale
         ]

@@ -84,7 +84,8 @@ def _different_fields(first: FormTemplate, other: FormTemplate, root: Path) -> l
     return [
         f"{here}:{b.line}: blank {n} '{b.label}' is {{{b.type}}}, but in {there}:{a.line} "
         f"'{a.label}' is {{{a.type}}} – {how}"
-        for n, (a, b) in enumerate(zip(first.fields, other.fields), 1)
+        # Equal lengths: checked above.
+        for n, (a, b) in enumerate(zip(first.fields, other.fields, strict=True), 1)
         if a.type != b.type
     ]
 

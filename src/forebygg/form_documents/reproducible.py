@@ -6,7 +6,7 @@ ZIP files normalised.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from io import BytesIO
 from pathlib import Path
@@ -14,7 +14,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 # The date every download claims as created, modified and printed: a fixed
 # one, so that two builds of the same text give the same bytes.
-FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 # Language tags with a region, which word processors need for spelling.
 REGIONAL_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
