@@ -3,7 +3,8 @@
 failed build leaves no site/ that could be published by mistake.
 
 The tests run the Makefile's own target in a copy of the project, with this
-project's .venv (`-o` keeps make from reinstalling into it).
+project's .venv: `-o` marks its install stamp as up to date, so make never
+installs into it (an editable install from the copy would point it there).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / needed)
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
     return subprocess.run(
-        ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.installed"],
+        ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.site-installed"],
         cwd=project,
         env=env,
         capture_output=True,
