@@ -364,6 +364,15 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
         ("missing-file", 1, "missing 'file:' –"),
         ("unsupported-markdown", 9, "a quote (>) is not supported in a form –"),
         ("raw-html", 9, "HTML ('<b>') is not supported in a form –"),
+        # Each of these was printed as text before, without a word.
+        ("blank-two-underscores", 9, "'__ Datum {date}' looks like a blank but is not written as one"),
+        ("blank-without-space", 9, "'___Hyresvärd' looks like a blank but is not written as one"),
+        (
+            "blank-type-not-closed",
+            9,
+            "the type of the blank 'Datum {date' is not written in a pair of braces –",
+        ),
+        ("table", 9, "a table is not supported in a form –"),
     ],
 )
 def test_a_mistake_names_the_file_and_the_line(case, line, words):

@@ -21,6 +21,10 @@ from .text_blocks import text_blocks, title_text
 
 FIELD_LINE = re.compile(r"^ {0,3}_{3,}(?:\s+(?P<rest>.*))?$")
 FIELD_TYPE = re.compile(r"\{\s*(?P<type>[^{}]*?)\s*\}\s*$")
+# A line meant as a blank but written otherwise: one or two underscores and a
+# space ("__ Datum"), or underscores run into the label ("___Datum"), which
+# Markdown would print as text. "___bold italic___ text" closes its underscores.
+ALMOST_A_FIELD = re.compile(r"^ {0,3}(?:_{1,2} +\S|_{3,}[^_\s][^_]*$)")
 # A Markdown H1 (`# Title`, also `#Title`), not a `##` heading.
 H1_LINE = re.compile(r"^ {0,3}#(?!#)\s*(?P<title>.*?)(?:\s+#+)?\s*$")
 DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -68,6 +72,7 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
     names: set[str] = set()
     for kind, start, chunk in _chunks(lines, title_index):
         if kind == "text":
+            _no_almost_blanks(chunk, start, where)
             blocks += text_blocks(chunk, start, where)
             continue
         group = []
@@ -174,6 +179,16 @@ def _chunks(lines: list[str], title_index: int) -> list[tuple[str, int, list[str
     return [c for c in chunks if any(line.strip() for line in c[2])]
 
 
+def _no_almost_blanks(lines: list[str], first: int, where: str) -> None:
+    for number, line in enumerate(lines, first):
+        if ALMOST_A_FIELD.match(line):
+            label = line.strip().lstrip("_").strip()
+            raise FormError(
+                f"{where}:{number}: '{line.strip()}' looks like a blank but is not written as one, so it "
+                f"would be printed as text – write three underscores, a space and the label: '___ {label}'"
+            )
+
+
 def _field(line: str, number: int, taken: set[str], where: str) -> Field:
     rest = (FIELD_LINE.match(line)["rest"] or "").strip()
     kind = "text"
@@ -186,6 +201,11 @@ def _field(line: str, number: int, taken: set[str], where: str) -> Field:
                 f"{where}:{number}: unknown field type '{match['type']}' – use "
                 f"{', '.join(names[:-1])} or {names[-1]}"
             )
+    if "{" in rest or "}" in rest:
+        raise FormError(
+            f"{where}:{number}: the type of the blank '{rest}' is not written in a pair of braces – "
+            f"end the line with the type in {{ and }}, for example '___ Datum {{date}}'"
+        )
     if not rest:
         raise FormError(
             f"{where}:{number}: a blank without a label – write what goes on the line after "

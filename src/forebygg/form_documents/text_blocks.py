@@ -71,7 +71,8 @@ class _KeepTree(Treeprocessor):
 
 def _tree(text: str) -> tuple[etree.Element | None, list]:
     """Python-Markdown's element tree of `text` (None when empty), and its stash of raw HTML."""
-    md = markdown.Markdown(extensions=["sane_lists"])
+    # tables: so that a table is read as one, and refused, instead of printed as text.
+    md = markdown.Markdown(extensions=["sane_lists", "tables"])
     keep = _KeepTree(md)
     md.treeprocessors.register(keep, "form_tree", -1)
     md.convert(text)
