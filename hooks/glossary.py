@@ -103,7 +103,7 @@ def glossary_list(config: MkDocsConfig) -> str:
                 }
                 for locale in others
             ],
-            "source": {"url": entry.source.url, "name": entry.source.names[language]} if entry.source else None,
+            "source": entry.source and {"url": entry.source.url, "name": entry.source.names[language]},
         }
         for entry in glossary.sorted_entries(_state["entries"], language)
     ]

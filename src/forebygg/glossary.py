@@ -104,8 +104,9 @@ def _entry(node, languages: list[str], path: str, problems: list[str]) -> Entry 
             if name not in LANGUAGE_KEYS:
                 problems.append(f"{path}:{_line(k)}: unknown part '{name}' – write terms:, forms: or "
                                 f"explanation:")
-        terms[language] = _words(fields.get("terms"), path, _line(key), "terms", problems, True, lines, language)
-        forms[language] = _words(fields.get("forms"), path, _line(key), "forms", problems, False, lines, language)
+        line = _line(key)
+        terms[language] = _words(fields.get("terms"), path, line, "terms", problems, True, lines, language)
+        forms[language] = _words(fields.get("forms"), path, line, "forms", problems, False, lines, language)
         explanations[language] = _explanation(fields.get("explanation"), path, _line(key), named,
                                               language, problems)
     source = _source(parts.get("source"), languages, path, problems)
@@ -132,8 +133,9 @@ def _words(field, path: str, parent_line: int, name: str, problems: list[str], r
             problems.append(f"{path}:{parent_line}: no terms: – add the term, as in terms: [förverkande]")
         return []
     key, value = field
-    if not isinstance(value, yaml.SequenceNode) or not all(isinstance(v, yaml.ScalarNode) for v in value.value):
-        problems.append(f"{path}:{_line(key)}: {name}: is a list in square brackets, as in {name}: [ord, ord]")
+    items = value.value if isinstance(value, yaml.SequenceNode) else None
+    if items is None or any(not isinstance(v, yaml.ScalarNode) for v in items):
+        problems.append(f"{path}:{_line(key)}: {name}: is a list in square brackets, as in {name}: [ord]")
         return []
     words = [" ".join(v.value.split()) for v in value.value]
     for word, v in zip(words, value.value):
@@ -219,7 +221,7 @@ def slug(term: str) -> str:
 
 
 # The letters each language sorts after z, in order (everything else sorts by its base letter).
-LETTERS_AFTER_Z = {"sv": "åäöæø", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå"}
+LETTERS_AFTER_Z = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå"}
 # Letters a language sorts as another: Swedish puts æ with ä, ø with ö.
 SORTED_AS = {"sv": {"æ": "ä", "ø": "ö"}}
 
@@ -234,8 +236,8 @@ def sort_key(term: str, language: str):
         if char in after_z:
             key.append((1, after_z.index(char)))
         else:
-            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            key.append((0, base or char))
+            decomposed = unicodedata.normalize("NFKD", char)
+            key.append((0, "".join(c for c in decomposed if not unicodedata.combining(c)) or char))
     return key, term
 
 
