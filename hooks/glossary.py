@@ -107,8 +107,10 @@ def glossary_list(config: MkDocsConfig) -> str:
         }
         for entry in glossary.sorted_entries(_state["entries"], language)
     ]
-    html_list = config.theme.get_env().get_template("partials/glossary.html").render(
-        entries=entries, language=language, source_label=ui_text(config, "glossary.source")
+    html_list = (
+        config.theme.get_env()
+        .get_template("partials/glossary.html")
+        .render(entries=entries, language=language, source_label=ui_text(config, "glossary.source"))
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html_list.strip()}\n\n"
@@ -153,9 +155,35 @@ def first_uses(content: str, terms: re.Pattern, entries, language: str) -> list[
 # Where a term is not explained: headings, links and other controls, code, and text
 # that is not running text.
 SKIPPED_TAGS = {
-    "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "summary", "select", "option",
-    "textarea", "code", "pre", "kbd", "samp", "script", "style", "abbr", "dt", "figcaption",
-    "video", "audio", "iframe", "object", "svg", "math", "template",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "button",
+    "label",
+    "summary",
+    "select",
+    "option",
+    "textarea",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "abbr",
+    "dt",
+    "figcaption",
+    "video",
+    "audio",
+    "iframe",
+    "object",
+    "svg",
+    "math",
+    "template",
 }
 # The site's own components, and admonition titles (which read as headings).
 SKIPPED_CLASSES = {"film", "form-example", "glossary", "admonition-title", "headerlink", "md-typeset__table"}

@@ -130,8 +130,9 @@ def test_the_explanations_stay_out_of_other_pages_search_entries(site, language)
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_on_a_phone_tabbing_to_a_term_shows_its_explanation_in_the_window(browser, server, language):
-    context = browser.new_context(base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True,
-                                  bypass_csp=True)  # axe is added as an inline script
+    context = browser.new_context(
+        base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True
+    )  # axe is added as an inline script
     page = context.new_page()
     try:
         visit(page, TERMS_PAGE[language])
@@ -188,8 +189,10 @@ def test_without_javascript_a_term_is_a_link_to_its_entry(browser, server):
         assert re.search(r"/ordlista/#[a-z-]+$", page.url)
         target = page.locator(f"#{page.url.split('#')[1]}")
         assert target.evaluate("e => e.tagName") == "DT"
-        words = {e["sv"]["terms"][0]: [w.lower() for w in e["sv"]["terms"] + e["sv"].get("forms", [])]
-                 for e in GLOSSARY}
+        words = {
+            e["sv"]["terms"][0]: [w.lower() for w in e["sv"]["terms"] + e["sv"].get("forms", [])]
+            for e in GLOSSARY
+        }
         assert word.lower() in words[target.inner_text()]
     finally:
         context.close()
@@ -206,14 +209,23 @@ def _term_of(term, language: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("glossary-only-swedish", ["docs/data/glossary.yml:9: the term 'anstånd' has no 'en' part"]),
-    ("glossary-empty-explanation", [
-        "docs/data/glossary.yml:14: the explanation of 'anstånd' in 'en' is empty",
-    ]),
-    ("glossary-term-twice", [
-        "docs/data/glossary.yml:18: 'Förverkande' (sv) is listed twice, also on line 3",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("glossary-only-swedish", ["docs/data/glossary.yml:9: the term 'anstånd' has no 'en' part"]),
+        (
+            "glossary-empty-explanation",
+            [
+                "docs/data/glossary.yml:14: the explanation of 'anstånd' in 'en' is empty",
+            ],
+        ),
+        (
+            "glossary-term-twice",
+            [
+                "docs/data/glossary.yml:18: 'Förverkande' (sv) is listed twice, also on line 3",
+            ],
+        ),
+    ],
+)
 def test_a_mistake_in_the_glossary_stops_the_build_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

@@ -62,13 +62,21 @@ def read(text: str, languages: list[str], path: str = SOURCE) -> list[Entry]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise GlossaryError([f"{path}:{line}: this is not valid YAML ({getattr(error, 'problem', error)}) "
-                             f"– compare it with the entries around it"]) from None
+        raise GlossaryError(
+            [
+                f"{path}:{line}: this is not valid YAML ({getattr(error, 'problem', error)}) "
+                f"– compare it with the entries around it"
+            ]
+        ) from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
-        raise GlossaryError([f"{path}:{_line(root)}: the glossary is a list of entries, each starting "
-                             f"with '- sv:' – see the first entry"])
+        raise GlossaryError(
+            [
+                f"{path}:{_line(root)}: the glossary is a list of entries, each starting "
+                f"with '- sv:' – see the first entry"
+            ]
+        )
     problems: list[str] = []
     entries = [entry for node in root.value if (entry := _entry(node, languages, path, problems))]
     problems += _duplicates(entries, languages, path)
@@ -80,20 +88,26 @@ def read(text: str, languages: list[str], path: str = SOURCE) -> list[Entry]:
 def _entry(node, languages: list[str], path: str, problems: list[str]) -> Entry | None:
     where = f"{path}:{_line(node)}"
     if not isinstance(node, yaml.MappingNode):
-        problems.append(f"{where}: an entry must have {', '.join(f'{l}:' for l in languages)} "
-                        f"parts – write it like the other entries")
+        problems.append(
+            f"{where}: an entry must have {', '.join(f'{l}:' for l in languages)} "
+            f"parts – write it like the other entries"
+        )
         return None
     parts = {key.value: (key, value) for key, value in node.value}
     for name, (key, _) in parts.items():
         if name not in (*languages, "source"):
-            problems.append(f"{path}:{_line(key)}: unknown part '{name}' – an entry has "
-                            f"{', '.join(f'{l}:' for l in languages)} and, for a law, source:")
+            problems.append(
+                f"{path}:{_line(key)}: unknown part '{name}' – an entry has "
+                f"{', '.join(f'{l}:' for l in languages)} and, for a law, source:"
+            )
     named = _first_term(parts, languages)
     terms, forms, explanations, lines = {}, {}, {}, {}
     for language in languages:
         if language not in parts:
-            problems.append(f"{where}: the term {named} has no '{language}' part – add {language}: "
-                            f"with terms: and explanation: in that language")
+            problems.append(
+                f"{where}: the term {named} has no '{language}' part – add {language}: "
+                f"with terms: and explanation: in that language"
+            )
             continue
         key, value = parts[language]
         if not isinstance(value, yaml.MappingNode):
@@ -102,13 +116,15 @@ def _entry(node, languages: list[str], path: str, problems: list[str]) -> Entry 
         fields = {k.value: (k, v) for k, v in value.value}
         for name, (k, _) in fields.items():
             if name not in LANGUAGE_KEYS:
-                problems.append(f"{path}:{_line(k)}: unknown part '{name}' – write terms:, forms: or "
-                                f"explanation:")
+                problems.append(
+                    f"{path}:{_line(k)}: unknown part '{name}' – write terms:, forms: or explanation:"
+                )
         line = _line(key)
         terms[language] = _words(fields.get("terms"), path, line, "terms", problems, True, lines, language)
         forms[language] = _words(fields.get("forms"), path, line, "forms", problems, False, lines, language)
-        explanations[language] = _explanation(fields.get("explanation"), path, _line(key), named,
-                                              language, problems)
+        explanations[language] = _explanation(
+            fields.get("explanation"), path, _line(key), named, language, problems
+        )
     source = _source(parts.get("source"), languages, path, problems)
     if len(terms) != len(languages) or not all(terms.values()):
         return None
@@ -126,8 +142,16 @@ def _first_term(parts: dict, languages: list[str]) -> str:
     return "here"
 
 
-def _words(field, path: str, parent_line: int, name: str, problems: list[str], required: bool,
-           lines: dict, language: str) -> list[str]:
+def _words(
+    field,
+    path: str,
+    parent_line: int,
+    name: str,
+    problems: list[str],
+    required: bool,
+    lines: dict,
+    language: str,
+) -> list[str]:
     if field is None:
         if required:
             problems.append(f"{path}:{parent_line}: no terms: – add the term, as in terms: [förverkande]")
@@ -147,14 +171,18 @@ def _words(field, path: str, parent_line: int, name: str, problems: list[str], r
 
 def _explanation(field, path: str, parent_line: int, named: str, language: str, problems: list[str]) -> str:
     if field is None:
-        problems.append(f"{path}:{parent_line}: the term {named} has no explanation in '{language}' "
-                        f"– add explanation: with one or two plain sentences")
+        problems.append(
+            f"{path}:{parent_line}: the term {named} has no explanation in '{language}' "
+            f"– add explanation: with one or two plain sentences"
+        )
         return ""
     key, value = field
     text = " ".join(str(value.value).split()) if isinstance(value, yaml.ScalarNode) else ""
     if not text:
-        problems.append(f"{path}:{_line(key)}: the explanation of {named} in '{language}' is empty "
-                        f"– write one or two plain sentences")
+        problems.append(
+            f"{path}:{_line(key)}: the explanation of {named} in '{language}' is empty "
+            f"– write one or two plain sentences"
+        )
     return text
 
 
@@ -166,16 +194,20 @@ def _source(field, languages: list[str], path: str, problems: list[str]) -> Sour
     url = fields.get("url")
     url = url.value.strip() if isinstance(url, yaml.ScalarNode) else ""
     if not url.startswith("https://") or re.search(r"[\s\"'<>]", url):
-        problems.append(f"{path}:{_line(key)}: source: needs url: with the law's address, starting with "
-                        f"https://, and its name in each language ({', '.join(f'{l}:' for l in languages)})")
+        problems.append(
+            f"{path}:{_line(key)}: source: needs url: with the law's address, starting with "
+            f"https://, and its name in each language ({', '.join(f'{l}:' for l in languages)})"
+        )
         return None
     names = {}
     for language in languages:
         name = fields.get(language)
         name = " ".join(name.value.split()) if isinstance(name, yaml.ScalarNode) else ""
         if not name:
-            problems.append(f"{path}:{_line(key)}: source: has no name in '{language}' – add {language}: "
-                            f"with the law's name, as in sv: 12 kap. 42 § jordabalken")
+            problems.append(
+                f"{path}:{_line(key)}: source: has no name in '{language}' – add {language}: "
+                f"with the law's name, as in sv: 12 kap. 42 § jordabalken"
+            )
         names[language] = name
     return Source(url, names)
 
@@ -191,15 +223,19 @@ def _duplicates(entries: list[Entry], languages: list[str], path: str) -> list[s
                 folded = word.casefold()
                 line = entry.lines.get((language, folded), entry.line)
                 if folded in seen:
-                    problems.append(f"{path}:{line}: '{word}' ({language}) is listed twice, also on line "
-                                    f"{seen[folded]} – keep it in one entry, once")
+                    problems.append(
+                        f"{path}:{line}: '{word}' ({language}) is listed twice, also on line "
+                        f"{seen[folded]} – keep it in one entry, once"
+                    )
                 else:
                     seen[folded] = line
             anchor, first = entry.anchor(language), entry.terms[language][0]
             line = entry.lines.get((language, first.casefold()), entry.line)
             if anchor in anchors and anchors[anchor] != seen.get(first.casefold()):
-                problems.append(f"{path}:{line}: the term '{first}' gets the same link name #{anchor} as "
-                                f"the term on line {anchors[anchor]} – name one of them differently")
+                problems.append(
+                    f"{path}:{line}: the term '{first}' gets the same link name #{anchor} as "
+                    f"the term on line {anchors[anchor]} – name one of them differently"
+                )
             anchors.setdefault(anchor, line)
     return problems
 
