@@ -25,6 +25,8 @@ MARKERS = {
         r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"
     ),
     "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
+    # No argument: the list of every term in docs/data/glossary.yml.
+    "glossary": Marker("", "nothing after its name", "<!-- md:glossary -->"),
 }
 
 # Anything that starts like a marker, up to the end of its comment (or of the line).
@@ -32,8 +34,11 @@ ANY_MARKER = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<rest>.*?)(?:-->|$)", re
 
 
 def pattern(name: str) -> re.Pattern:
-    """Finds the marker NAME; group 1 is its argument."""
-    return re.compile(rf"<!--\s*md:{name}\s+({MARKERS[name].argument})\s*-->")
+    """Finds the marker NAME; group 1 is its argument ('' for a marker that takes none)."""
+    argument = MARKERS[name].argument
+    if not argument:
+        return re.compile(rf"<!--\s*md:{name}()\s*-->")
+    return re.compile(rf"<!--\s*md:{name}\s+({argument})\s*-->")
 
 
 def marker_problems(markdown: str) -> list[tuple[int, str]]:

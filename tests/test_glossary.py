@@ -1,0 +1,231 @@
+"""
+The glossary: its page lists every term in both languages, and on other pages a term
+explains itself on hover and keyboard focus, and Escape hides the explanation.
+Mistakes in docs/data/glossary.yml stop the build with the file's line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+import pytest
+import yaml
+
+from gates import axe_violations
+from site_actions import search, visit
+from site_build import PROJECT, assert_build_fails
+
+GLOSSARY = yaml.safe_load((PROJECT / "docs" / "data" / "glossary.yml").read_text(encoding="utf-8"))
+# A page that uses many terms, and where each language's glossary page is.
+TERMS_PAGE = {"sv": "/fran-obetald-hyra-till-avhysning/", "en": "/en/fran-obetald-hyra-till-avhysning/"}
+GLOSSARY_PAGE = {"sv": "ordlista/index.html", "en": "en/ordlista/index.html"}
+OTHER = {"sv": "en", "en": "sv"}
+# Swedish puts å, ä and ö after z.
+ALPHABET = {"sv": "abcdefghijklmnopqrstuvwxyzåäö", "en": "abcdefghijklmnopqrstuvwxyz"}
+PHONE = {"width": 390, "height": 844}
+
+
+def explanation(language: str, term: str) -> str:
+    entry = next(e for e in GLOSSARY if term in e[language]["terms"])
+    return " ".join(entry[language]["explanation"].split())
+
+
+def alphabetical(word: str, language: str):
+    return [ALPHABET[language].find(char) if char in ALPHABET[language] else -1 for char in word.lower()]
+
+
+def tab_to_first_term(page, limit: int = 80):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('glossary__term')"):
+            return page.locator(".glossary__term:focus")
+    pytest.fail(f"no glossary term was reached in {limit} presses of Tab")
+
+
+# -----------------------------------------------------------------------------
+# The glossary page
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_glossary_page_lists_every_term_in_alphabetical_order(site, language):
+    tree = lxml.html.parse(str(site.root / GLOSSARY_PAGE[language]))
+    names = [dt.text_content() for dt in tree.xpath("//dl[contains(@class, 'glossary')]/dt")]
+    assert sorted(names) == sorted(term for entry in GLOSSARY for term in entry[language]["terms"])
+    firsts = [entry[language]["terms"][0] for entry in GLOSSARY]
+    listed = [name for name in names if name in firsts]
+    assert listed == sorted(firsts, key=lambda word: alphabetical(word, language))
+    if language == "sv":
+        assert listed[-1] == "återvinning"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_term_is_given_in_the_other_language_marked_as_that_language(site, language):
+    tree = lxml.html.parse(str(site.root / GLOSSARY_PAGE[language]))
+    assert tree.getroot().get("lang") == language
+    other = OTHER[language]
+    for entry in GLOSSARY:
+        dt = tree.xpath("//dt[@id=$id]", id=slug(entry[language]["terms"][0]))
+        assert dt, f"no entry #{slug(entry[language]['terms'][0])}"
+        dd = dt[0].xpath("following-sibling::dd[1]")[0]
+        assert " ".join(dd.xpath("string(p[1])").split()) == " ".join(entry[language]["explanation"].split())
+        translated = dd.xpath(f".//*[@lang='{other}']")
+        assert [t.text_content() for t in translated] == [", ".join(entry[other]["terms"])]
+
+
+def slug(term: str) -> str:
+    """As README tells editors: small letters, '-' between words, å ä ö as a a o."""
+    plain = term.lower().translate(str.maketrans("åäöé", "aaoe"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def test_the_glossary_file_is_not_published(site):
+    assert not list(site.root.rglob("glossary.yml"))
+
+
+@pytest.mark.parametrize("language, typed", [("sv", "förverkande"), ("en", "forfeiture")])
+def test_search_finds_the_glossary_page(page, language, typed):
+    visit(page, "/" if language == "sv" else "/en/")
+    found = search(page, typed)
+    prefix = "" if language == "sv" else "en/"
+    assert any(re.search(rf"(^|/){prefix}ordlista/", href) for href in found), found
+
+
+# -----------------------------------------------------------------------------
+# Terms on the other pages
+# -----------------------------------------------------------------------------
+
+
+def test_each_term_is_explained_once_per_page_and_never_in_headings_links_code_or_components(site):
+    skipped = (
+        "ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::a or ancestor::code"
+        " or ancestor::*[contains(@class, 'film')] or ancestor::*[contains(@class, 'form-example')]"
+    )
+    explained_pages = 0
+    for path in site.root.rglob("index.html"):
+        tree = lxml.html.parse(str(path))
+        terms = tree.xpath("//span[@class='glossary']")
+        if "ordlista" in path.parts:
+            assert terms == [], f"{path}: the glossary page explains its own terms"
+            continue
+        targets = [t.xpath("string(a/@href)").split("#")[1] for t in terms]
+        assert len(targets) == len(set(targets)), f"{path}: a term is explained twice: {targets}"
+        misplaced = [t for t in terms if t.xpath(skipped)]
+        assert misplaced == [], f"{path}: a term in a heading, link or component"
+        explained_pages += bool(terms)
+    assert explained_pages >= 10
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_explanations_stay_out_of_other_pages_search_entries(site, language):
+    folder = site.root / ("" if language == "sv" else "en")
+    index = json.loads((folder / "search" / "search_index.json").read_text())
+    for entry in GLOSSARY:
+        words = " ".join(entry[language]["explanation"].split())[:60]
+        where = [doc["location"] for doc in index["docs"] if words in doc["text"]]
+        assert where and all(location.startswith("ordlista/") for location in where), (words, where)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_on_a_phone_tabbing_to_a_term_shows_its_explanation_in_the_window(browser, server, language):
+    context = browser.new_context(
+        base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True
+    )  # axe is added as an inline script
+    page = context.new_page()
+    try:
+        visit(page, TERMS_PAGE[language])
+        term = tab_to_first_term(page)
+        tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+        assert tip.is_visible()
+        assert tip.inner_text().strip() == explanation(language, _term_of(term, language))
+        box = tip.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+        assert axe_violations(page, "glossary explanation showing") == []
+        page.keyboard.press("Escape")
+        assert tip.is_hidden()
+        assert page.evaluate("() => document.activeElement.classList.contains('glossary__term')")
+    finally:
+        context.close()
+
+
+def test_escape_hides_the_explanation_until_the_focus_moves_on(page):
+    visit(page, TERMS_PAGE["sv"])
+    first = tab_to_first_term(page)
+    first_tip = page.locator(f"#{first.get_attribute('aria-describedby')}")
+    page.keyboard.press("Escape")
+    assert first_tip.is_hidden()
+    second = tab_to_first_term(page)
+    assert page.locator(f"#{second.get_attribute('aria-describedby')}").is_visible()
+    page.keyboard.press("Shift+Tab")
+    assert first_tip.is_visible()
+
+
+def test_the_explanation_stays_while_the_pointer_moves_onto_it(page):
+    visit(page, TERMS_PAGE["sv"])
+    term = page.locator(".glossary__term").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert tip.is_hidden()
+    term.hover()
+    assert tip.is_visible()
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] - 2, steps=5)
+    assert tip.is_visible()
+    assert box["x"] + box["width"] <= page.viewport_size["width"]
+    page.mouse.move(5, 5)
+    assert tip.is_hidden()
+
+
+def test_without_javascript_a_term_is_a_link_to_its_entry(browser, server):
+    context = browser.new_context(base_url=server.origin, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(TERMS_PAGE["sv"])
+        term = page.locator(".glossary__term").first
+        word = term.inner_text()
+        term.click()
+        assert re.search(r"/ordlista/#[a-z-]+$", page.url)
+        target = page.locator(f"#{page.url.split('#')[1]}")
+        assert target.evaluate("e => e.tagName") == "DT"
+        words = {
+            e["sv"]["terms"][0]: [w.lower() for w in e["sv"]["terms"] + e["sv"].get("forms", [])]
+            for e in GLOSSARY
+        }
+        assert word.lower() in words[target.inner_text()]
+    finally:
+        context.close()
+
+
+def _term_of(term, language: str) -> str:
+    """The listed term that the link leads to."""
+    anchor = term.get_attribute("href").split("#")[1]
+    return next(t for e in GLOSSARY for t in e[language]["terms"] if slug(t) == anchor)
+
+
+# -----------------------------------------------------------------------------
+# Mistakes in the glossary file stop the build with its line
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("glossary-only-swedish", ["docs/data/glossary.yml:9: the term 'anstånd' has no 'en' part"]),
+        (
+            "glossary-empty-explanation",
+            [
+                "docs/data/glossary.yml:14: the explanation of 'anstånd' in 'en' is empty",
+            ],
+        ),
+        (
+            "glossary-term-twice",
+            [
+                "docs/data/glossary.yml:18: 'Förverkande' (sv) is listed twice, also on line 3",
+            ],
+        ),
+    ],
+)
+def test_a_mistake_in_the_glossary_stops_the_build_with_its_line(tmp_path, fixture, expected):
+    assert_build_fails(fixture, tmp_path, expected)
