@@ -89,7 +89,7 @@ def _entry(node, languages: list[str], path: str, problems: list[str]) -> Entry 
     where = f"{path}:{_line(node)}"
     if not isinstance(node, yaml.MappingNode):
         problems.append(
-            f"{where}: an entry must have {', '.join(f'{l}:' for l in languages)} "
+            f"{where}: an entry must have {', '.join(f'{code}:' for code in languages)} "
             f"parts – write it like the other entries"
         )
         return None
@@ -98,7 +98,7 @@ def _entry(node, languages: list[str], path: str, problems: list[str]) -> Entry 
         if name not in (*languages, "source"):
             problems.append(
                 f"{path}:{_line(key)}: unknown part '{name}' – an entry has "
-                f"{', '.join(f'{l}:' for l in languages)} and, for a law, source:"
+                f"{', '.join(f'{code}:' for code in languages)} and, for a law, source:"
             )
     named = _first_term(parts, languages)
     terms, forms, explanations, lines = {}, {}, {}, {}
@@ -162,7 +162,7 @@ def _words(
         problems.append(f"{path}:{_line(key)}: {name}: is a list in square brackets, as in {name}: [ord]")
         return []
     words = [" ".join(v.value.split()) for v in value.value]
-    for word, v in zip(words, value.value):
+    for word, v in zip(words, value.value, strict=True):
         lines.setdefault((language, word.casefold()), _line(v))
     if required and not any(words):
         problems.append(f"{path}:{_line(key)}: terms: is empty – write the term in it")
@@ -196,7 +196,7 @@ def _source(field, languages: list[str], path: str, problems: list[str]) -> Sour
     if not url.startswith("https://") or re.search(r"[\s\"'<>]", url):
         problems.append(
             f"{path}:{_line(key)}: source: needs url: with the law's address, starting with "
-            f"https://, and its name in each language ({', '.join(f'{l}:' for l in languages)})"
+            f"https://, and its name in each language ({', '.join(f'{code}:' for code in languages)})"
         )
         return None
     names = {}
