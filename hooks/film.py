@@ -180,12 +180,14 @@ def film_length(film: Film, docs: Path, where: str, language: str = "") -> float
 def render_film(env, film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text, script: bool) -> str:
     """The player, its downloads and transcript, drawn by overrides/partials/film.html."""
     where = f"docs/{page.file.src_uri}"
+    seconds = film_length(film, docs, where, language)
     data = {
         "id": ident,
         "title": title,
         "language": language,
         "poster_url": page_url(page, f"{film.base}.jpg"),
-        "length": _duration(film_length(film, docs, where, language)),
+        "length": _duration(seconds),
+        "seconds": round(seconds),  # for the course's time (hooks/course.py)
         "tracks": [
             {"code": code, "name": name, "url": page_url(page, f"{film.base}.{code}.vtt"), "default": code == language}
             for code, name in languages

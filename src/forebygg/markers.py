@@ -23,6 +23,9 @@ class Marker:
 MARKERS = {
     "extra": Marker(r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"),
     "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
+    # The self-check at the end of a course part (src/forebygg/self_check.py); the overview of the course.
+    "self-check": Marker(r"", "nothing", "<!-- md:self-check -->"),
+    "course": Marker(r"", "nothing", "<!-- md:course -->"),
 }
 
 # Anything that starts like a marker, up to the end of its comment (or of the line).
