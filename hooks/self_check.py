@@ -44,10 +44,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
     except SelfCheckError as error:
         raise PluginError(f"{where}:{error.line}: {error.message}") from None
     _checks.pop(page.file.src_uri, None)
-    if check is None:
-        return markdown
     if current_language(config) == locales(config)[0]:
         same_questions_in_every_language(check, page, config)
+    if check is None:
+        return markdown
     _checks[page.file.src_uri] = check
     return f"{markdown[: check.start]}\n\n{SLOT}\n"
 
@@ -66,7 +66,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files):
 # -----------------------------------------------------------------------------
 
 
-def same_questions_in_every_language(check: SelfCheck, page: Page, config: MkDocsConfig) -> None:
+def same_questions_in_every_language(check: SelfCheck | None, page: Page, config: MkDocsConfig) -> None:
     """Each language's copy of the page has as many questions, with as many answers each."""
     own, rest = page.file.src_uri.split("/", 1)
     for locale in locales(config)[1:]:
@@ -78,6 +78,11 @@ def same_questions_in_every_language(check: SelfCheck, page: Page, config: MkDoc
             other = find(path.read_text(encoding="utf-8-sig"))
         except SelfCheckError as error:
             raise PluginError(f"{where}:{error.line}: {error.message}") from None
+        if other is None and check is None:
+            continue
+        if check is None:
+            raise PluginError(f"{where}:{other.line}: this page has a self-check and docs/{own}/{rest} has none "
+                              "– add <!-- md:self-check --> with the same questions at its end")
         if other is None:
             raise PluginError(f"{where}:1: docs/{own}/{rest}:{check.line} has a self-check and this page has none "
                               "– add <!-- md:self-check --> with the same questions at the end")
