@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from forebygg import course
 from forebygg.markers import pattern
 from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, ui_text
-from forebygg.source_lines import source_text
+from forebygg.source_lines import config_line, source_text
 
 SLOT = "<!--course-overview-slot-->"
 TEXTS = ("part", "time", "time_one", "goals", "previous", "next", "overview", "nav")
@@ -47,8 +47,8 @@ def on_config(config: MkDocsConfig):
         for locale in locales(config):
             if not (Path(config.docs_dir) / locale / part).is_file():
                 line = lines[number] if number < len(lines) else 0
-                raise PluginError(f"mkdocs.yml:{line}: extra.course.parts names {part}, but docs/{locale}/{part} "
-                                  "does not exist – correct the file name, or add the page")
+                missing = f"extra.course.parts names {part}, but docs/{locale}/{part} does not exist"
+                raise PluginError(f"mkdocs.yml:{line}: {missing} – correct the file name, or add the page")
     return config
 
 
@@ -109,7 +109,9 @@ def part_data(page: Page, config: MkDocsConfig, nav, parts: list[str]) -> dict:
     for number, part in enumerate(parts, 1):
         other = pages.get(f"{language}/{part}")
         if other is None:
-            raise PluginError(f"mkdocs.yml: extra.course.parts names {part}, which is not in nav: – add it there")
+            line = config_line(config.config_file_path, ["extra", "course", "parts"])
+            raise PluginError(f"mkdocs.yml:{line}: extra.course.parts names {part}, which is not in nav: "
+                              "– add it there")
         minutes = _minutes.get(other.file.src_uri, 1)
         listed.append({
             "number": number,
@@ -127,7 +129,7 @@ def part_data(page: Page, config: MkDocsConfig, nav, parts: list[str]) -> dict:
         "part": listed[current] if current is not None else None,
         "previous": listed[current - 1] if current else None,
         "next": listed[current + 1] if current is not None and current + 1 < len(listed) else None,
-        "overview_url": page_url(page, overview.url) if overview is not None and overview is not page else None,
+        "overview_url": page_url(page, overview.url) if overview not in (None, page) else None,
         "text": text,
     }
 

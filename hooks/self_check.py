@@ -81,21 +81,23 @@ def same_questions_in_every_language(check: SelfCheck | None, page: Page, config
         if other is None and check is None:
             continue
         if check is None:
-            raise PluginError(f"{where}:{other.line}: this page has a self-check and docs/{own}/{rest} has none "
-                              "– add <!-- md:self-check --> with the same questions at its end")
+            raise PluginError(f"{where}:{other.line}: this page has a self-check and docs/{own}/{rest} has "
+                              "none – add <!-- md:self-check --> with the same questions at its end")
         if other is None:
-            raise PluginError(f"{where}:1: docs/{own}/{rest}:{check.line} has a self-check and this page has none "
-                              "– add <!-- md:self-check --> with the same questions at the end")
+            raise PluginError(f"{where}:1: docs/{own}/{rest}:{check.line} has a self-check and this page "
+                              "has none – add <!-- md:self-check --> with the same questions at the end")
         if len(other.questions) != len(check.questions):
             raise PluginError(
                 f"{where}:{other.line}: the self-check has {len(other.questions)} questions and "
-                f"docs/{own}/{rest}:{check.line} has {len(check.questions)} – ask the same questions in every language"
+                f"docs/{own}/{rest}:{check.line} has {len(check.questions)} – ask the same questions "
+                "in every language"
             )
         for mine, theirs in zip(check.questions, other.questions):
             if len(mine.answers) != len(theirs.answers):
                 raise PluginError(
-                    f"{where}:{theirs.line}: the question has {len(theirs.answers)} answers and the same question in "
-                    f"docs/{own}/{rest}:{mine.line} has {len(mine.answers)} – give it the same answers"
+                    f"{where}:{theirs.line}: the question has {len(theirs.answers)} answers and the same "
+                    f"question in docs/{own}/{rest}:{mine.line} has {len(mine.answers)} – give it the same "
+                    "answers"
                 )
 
 

@@ -62,7 +62,8 @@ def test_each_part_links_to_the_parts_before_and_after_it_and_to_the_overview(si
         end = page.xpath('//nav[contains(@class, "course--end")]')[0]
         base = f"/{PREFIX[language]}{name.removesuffix('.md')}/"
         resolved = [_resolve(base, href) for href in end.xpath(".//a/@href")]
-        expected = urls[max(index - 1, 0):index] + urls[index + 1:index + 2] + [f"/{PREFIX[language]}{OVERVIEW}/"]
+        overview = f"/{PREFIX[language]}{OVERVIEW}/"
+        expected = urls[max(index - 1, 0):index] + urls[index + 1:index + 2] + [overview]
         assert resolved == expected, name
 
 
@@ -74,7 +75,8 @@ def test_the_overview_lists_every_part_in_order_with_its_time_and_goals(site, la
     for item, name in zip(items, PARTS):
         title = html_of(site.root, language, name).xpath("string(//h1)")
         assert item.xpath('string(.//*[@class="course__item-title"]/a)') == title
-        minutes = minutes_pattern(language).fullmatch(item.xpath('string(.//*[@class="course__time"])').strip())
+        time = item.xpath('string(.//*[@class="course__time"])').strip()
+        minutes = minutes_pattern(language).fullmatch(time)
         assert int(minutes.group(1)) == minutes_of(site.root, language, name)
         assert len(item.xpath('.//ul[@class="course__goals"]/li')) >= 1
 

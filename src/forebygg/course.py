@@ -52,14 +52,16 @@ def minutes(words: int, film_seconds: float) -> int:
 def goals_problem(source: str, goals) -> tuple[int, str] | None:
     """(line, what is wrong – how to fix it) when a part's front matter lacks a list of goals."""
     lines = source.splitlines()
-    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), 0) if lines and FENCE.fullmatch(
-        lines[0]) else 0
+    opened = bool(lines) and FENCE.fullmatch(lines[0])
+    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), 0) if opened else 0
     line = next((n + 1 for n in range(1, end) if lines[n].startswith("goals:")), None)
     if line is None:
-        return 1, f"the page is a part of the course but has no learning goals – add to its front matter {GOALS_EXAMPLE}"
+        missing = "the page is a part of the course but has no learning goals"
+        return 1, f"{missing} – add to its front matter {GOALS_EXAMPLE}"
     if not isinstance(goals, list) or not goals:
         return line, f"goals: is not a list – write one goal per line below it: - … ({GOALS_EXAMPLE})"
     for offset, goal in enumerate(goals, 1):
         if not isinstance(goal, str) or not goal.strip():
-            return line + offset, "a goal is empty or not a text – write it after the dash, in quotes if it has a colon"
+            how = "write it after the dash, in quotes if it has a colon"
+            return line + offset, f"a goal is empty or not a text – {how}"
     return None

@@ -66,13 +66,14 @@ def find(markdown: str, first_line: int = 1) -> SelfCheck | None:
     if match is None:
         return None
     offset = first_line + markdown.count("\n", 0, match.start())
-    if MARKER.search(markdown, match.end()):
-        second = offset + markdown.count("\n", match.start(), MARKER.search(markdown, match.end()).start())
-        raise SelfCheckError(second, "a page has one self-check – remove this second <!-- md:self-check -->")
+    again = MARKER.search(markdown, match.end())
+    if again:
+        second = offset + markdown.count("\n", match.start(), again.start())
+        raise SelfCheckError(second, "a page has one self-check – remove the second <!-- md:self-check -->")
     lines = markdown[match.end():].split("\n")[1:]
     questions = _questions(lines, offset + 1)
     if not questions:
-        raise SelfCheckError(offset, f"the self-check has no questions – write them below the marker: {EXAMPLE}")
+        raise SelfCheckError(offset, f"the self-check has no questions – write them below it: {EXAMPLE}")
     return SelfCheck(offset, match.start(), questions)
 
 
@@ -97,8 +98,8 @@ def _questions(lines: list[str], first: int) -> list[Question]:
             last = questions[-1].answers[-1]
             last.explanation = f"{last.explanation} {explanation.group(1).strip()}".strip()
         else:
-            raise SelfCheckError(number, f"this line is not part of a question – the self-check runs to the end "
-                                         f"of the page and is written as: {EXAMPLE}")
+            raise SelfCheckError(number, "this line is not part of a question – the self-check runs to the "
+                                         f"end of the page and is written as: {EXAMPLE}")
     for question in questions:
         _check(question)
     return questions
@@ -106,7 +107,7 @@ def _questions(lines: list[str], first: int) -> list[Question]:
 
 def _check(question: Question) -> None:
     if len(question.answers) < 2:
-        raise SelfCheckError(question.line, "the question needs at least two answers below it: - [ ] … and - [x] …")
+        raise SelfCheckError(question.line, "the question needs two answers or more: - [ ] … and - [x] …")
     right = [answer for answer in question.answers if answer.right]
     if not right:
         raise SelfCheckError(question.line, "the question has no right answer – tick it as - [x]")
@@ -115,5 +116,5 @@ def _check(question: Question) -> None:
                                             "a question has one right answer: tick only one as - [x]")
     for answer in question.answers:
         if not answer.explanation:
-            raise SelfCheckError(answer.line, "the answer has no explanation – say in a line > … below it why it "
-                                              "is right or wrong")
+            raise SelfCheckError(answer.line, "the answer has no explanation – say in a line > … below it "
+                                              "why it is right or wrong")
