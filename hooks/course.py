@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from forebygg import course
 from forebygg.markers import pattern
 from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, ui_text
-from forebygg.source_lines import config_line, source_text
+from forebygg.source_lines import source_text
 
 SLOT = "<!--course-overview-slot-->"
 TEXTS = ("part", "time", "time_one", "goals", "previous", "next", "overview", "nav")
@@ -32,6 +32,7 @@ TEXTS = ("part", "time", "time_one", "goals", "previous", "next", "overview", "n
 # Of the language being built: each part's minutes, and the page with the overview.
 _minutes: dict[str, int] = {}
 _overview: dict[str, Page] = {}
+_pages: dict[str, Page] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -42,6 +43,7 @@ _overview: dict[str, Page] = {}
 def on_config(config: MkDocsConfig):
     _minutes.clear()
     _overview.clear()
+    _pages.clear()
     lines = course.part_lines(config.config_file_path)
     for number, part in enumerate(course.parts(config.extra)):
         for locale in locales(config):
@@ -53,6 +55,7 @@ def on_config(config: MkDocsConfig):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
+    _pages[page.file.src_uri] = page
     if _part_name(page) in course.parts(config.extra):
         problem = course.goals_problem(source_text(page) or "", page.meta.get("goals"))
         if problem:
@@ -80,7 +83,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files):
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     parts = course.parts(config.extra)
     if _part_name(page) in parts:
-        data = part_data(page, config, nav, parts)
+        data = part_data(page, config, parts)
         env = config.theme.get_env()
         intro = env.get_template("partials/course-part.html").render(course=data, place="intro")
         end = env.get_template("partials/course-part.html").render(course=data, place="end")
@@ -88,7 +91,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         at = heading_end + len("</h1>") if heading_end >= 0 else 0
         page.content = page.content[:at] + intro + page.content[at:] + end
     if SLOT in (page.content or ""):
-        data = part_data(page, config, nav, parts)
+        data = part_data(page, config, parts)
         overview = config.theme.get_env().get_template("partials/course-overview.html").render(course=data)
         page.content = page.content.replace(SLOT, overview, 1)
     return context
@@ -99,19 +102,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 # -----------------------------------------------------------------------------
 
 
-def part_data(page: Page, config: MkDocsConfig, nav, parts: list[str]) -> dict:
+def part_data(page: Page, config: MkDocsConfig, parts: list[str]) -> dict:
     """The course as seen from `page`: every part with its number, address, title, time and goals."""
     where = f"docs/{page.file.src_uri}"
     text = {key: ui_text(config, f"course.{key}", where) for key in TEXTS}
     language = current_language(config)
-    pages = {other.file.src_uri: other for other in nav.pages}
     listed = []
     for number, part in enumerate(parts, 1):
-        other = pages.get(f"{language}/{part}")
-        if other is None:
-            line = config_line(config.config_file_path, ["extra", "course", "parts"])
-            raise PluginError(f"mkdocs.yml:{line}: extra.course.parts names {part}, which is not in nav: "
-                              "– add it there")
+        other = _pages[f"{language}/{part}"]  # on_config made sure that every part exists
         minutes = _minutes.get(other.file.src_uri, 1)
         listed.append({
             "number": number,
