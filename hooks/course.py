@@ -111,15 +111,19 @@ def part_data(page: Page, config: MkDocsConfig, parts: list[str]) -> dict:
     for number, part in enumerate(parts, 1):
         other = _pages[f"{language}/{part}"]  # on_config made sure that every part exists
         minutes = _minutes.get(other.file.src_uri, 1)
-        listed.append({
-            "number": number,
-            "label": text["part"].replace("{number}", str(number)).replace("{total}", str(len(parts))),
-            "title": other.title,
-            "url": page_url(page, other.url),
-            "time": (text["time_one"] if minutes == 1 else text["time"]).replace("{minutes}", str(minutes)),
-            "goals": [str(goal) for goal in other.meta.get("goals") or []],
-            "current": other is page,
-        })
+        listed.append(
+            {
+                "number": number,
+                "label": text["part"].replace("{number}", str(number)).replace("{total}", str(len(parts))),
+                "title": other.title,
+                "url": page_url(page, other.url),
+                "time": (text["time_one"] if minutes == 1 else text["time"]).replace(
+                    "{minutes}", str(minutes)
+                ),
+                "goals": [str(goal) for goal in other.meta.get("goals") or []],
+                "current": other is page,
+            }
+        )
     current = next((index for index, part in enumerate(listed) if part["current"]), None)
     overview = _overview.get("page")
     return {

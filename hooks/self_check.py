@@ -81,11 +81,15 @@ def same_questions_in_every_language(check: SelfCheck | None, page: Page, config
         if other is None and check is None:
             continue
         if check is None:
-            raise PluginError(f"{where}:{other.line}: this page has a self-check and docs/{own}/{rest} has "
-                              "none – add <!-- md:self-check --> with the same questions at its end")
+            raise PluginError(
+                f"{where}:{other.line}: this page has a self-check and docs/{own}/{rest} has "
+                "none – add <!-- md:self-check --> with the same questions at its end"
+            )
         if other is None:
-            raise PluginError(f"{where}:1: docs/{own}/{rest}:{check.line} has a self-check and this page "
-                              "has none – add <!-- md:self-check --> with the same questions at the end")
+            raise PluginError(
+                f"{where}:1: docs/{own}/{rest}:{check.line} has a self-check and this page "
+                "has none – add <!-- md:self-check --> with the same questions at the end"
+            )
         if len(other.questions) != len(check.questions):
             raise PluginError(
                 f"{where}:{other.line}: the self-check has {len(other.questions)} questions and "
@@ -106,15 +110,21 @@ def render(check: SelfCheck, page: Page, config: MkDocsConfig) -> str:
     questions = []
     for number, question in enumerate(check.questions, 1):
         ident = f"self-check-{number}"
-        questions.append({
-            "id": ident,
-            "html": _inline(question.text),
-            "answers": [
-                {"id": f"{ident}-{index}", "html": _inline(answer.text), "right": answer.right,
-                 "explanation": _inline(answer.explanation)}
-                for index, answer in enumerate(question.answers, 1)
-            ],
-        })
+        questions.append(
+            {
+                "id": ident,
+                "html": _inline(question.text),
+                "answers": [
+                    {
+                        "id": f"{ident}-{index}",
+                        "html": _inline(answer.text),
+                        "right": answer.right,
+                        "explanation": _inline(answer.explanation),
+                    }
+                    for index, answer in enumerate(question.answers, 1)
+                ],
+            }
+        )
     where = f"docs/{page.file.src_uri}"
     data = {
         "questions": questions,

@@ -63,7 +63,7 @@ def test_each_part_links_to_the_parts_before_and_after_it_and_to_the_overview(si
         base = f"/{PREFIX[language]}{name.removesuffix('.md')}/"
         resolved = [_resolve(base, href) for href in end.xpath(".//a/@href")]
         overview = f"/{PREFIX[language]}{OVERVIEW}/"
-        expected = urls[max(index - 1, 0):index] + urls[index + 1:index + 2] + [overview]
+        expected = urls[max(index - 1, 0) : index] + urls[index + 1 : index + 2] + [overview]
         assert resolved == expected, name
 
 
@@ -105,12 +105,22 @@ def test_a_longer_film_makes_the_part_take_longer(site, tmp_path):
         assert 17 <= after - before <= 20, (language, before, after)
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("course-part-missing", ["mkdocs.yml:6: extra.course.parts names lokal-samverkan-forts.md, "
-                             "but docs/sv/lokal-samverkan-forts.md does not exist"]),
-    ("course-goals-missing", ["docs/sv/avtal-och-samtycke.md:1: the page is a part of the course "
-                              "but has no learning goals"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "course-part-missing",
+            [
+                "mkdocs.yml:6: extra.course.parts names lokal-samverkan-forts.md, "
+                "but docs/sv/lokal-samverkan-forts.md does not exist"
+            ],
+        ),
+        (
+            "course-goals-missing",
+            ["docs/sv/avtal-och-samtycke.md:1: the page is a part of the course but has no learning goals"],
+        ),
+    ],
+)
 def test_a_mistake_in_the_course_fails_the_build_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 

@@ -17,10 +17,14 @@ CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
 TEXT = CONFIG["extra"]["text"]["self_check"]
 # The first question of the first part (docs/*/fran-obetald-hyra-till-avhysning.md).
 PART = {"sv": "/fran-obetald-hyra-till-avhysning/", "en": "/en/fran-obetald-hyra-till-avhysning/"}
-WRONG = {"sv": ("Dagen efter förfallodagen", "Nej. För en bostad räcker inte en dags försening."),
-         "en": ("The day after the rent was due", "No. For a home, one day late is not enough.")}
-RIGHT = {"sv": ("När hyran är mer än en vecka sen", "Ja. Då är hyresrätten förverkad"),
-         "en": ("When the rent is more than a week late", "Yes. The tenancy is then forfeited")}
+WRONG = {
+    "sv": ("Dagen efter förfallodagen", "Nej. För en bostad räcker inte en dags försening."),
+    "en": ("The day after the rent was due", "No. For a home, one day late is not enough."),
+}
+RIGHT = {
+    "sv": ("När hyran är mer än en vecka sen", "Ja. Då är hyresrätten förverkad"),
+    "en": ("When the rent is more than a week late", "Yes. The tenancy is then forfeited"),
+}
 
 
 def first_question(page):
@@ -129,15 +133,26 @@ def test_a_printed_part_is_a_worksheet(page):
     assert page.locator(".course").first.is_visible()
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("self-check-no-right-answer",
-     ["docs/sv/vad-gor-vi.md:20: the question has no right answer – tick it as - [x]"]),
-    ("self-check-two-right-answers",
-     ["docs/sv/vad-gor-vi.md:19: a second right answer (line 15 is ticked too)"]),
-    ("self-check-answer-without-explanation",
-     ["docs/en/vad-gor-vi.md:24: the answer has no explanation"]),
-    ("self-check-question-count-differs",
-     ["docs/en/vad-gor-vi.md:11: the self-check has 3 questions and docs/sv/vad-gor-vi.md:11 has 4"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "self-check-no-right-answer",
+            ["docs/sv/vad-gor-vi.md:20: the question has no right answer – tick it as - [x]"],
+        ),
+        (
+            "self-check-two-right-answers",
+            ["docs/sv/vad-gor-vi.md:19: a second right answer (line 15 is ticked too)"],
+        ),
+        (
+            "self-check-answer-without-explanation",
+            ["docs/en/vad-gor-vi.md:24: the answer has no explanation"],
+        ),
+        (
+            "self-check-question-count-differs",
+            ["docs/en/vad-gor-vi.md:11: the self-check has 3 questions and docs/sv/vad-gor-vi.md:11 has 4"],
+        ),
+    ],
+)
 def test_a_mistake_in_a_self_check_fails_the_build_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

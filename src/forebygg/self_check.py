@@ -70,7 +70,7 @@ def find(markdown: str, first_line: int = 1) -> SelfCheck | None:
     if again:
         second = offset + markdown.count("\n", match.start(), again.start())
         raise SelfCheckError(second, "a page has one self-check – remove the second <!-- md:self-check -->")
-    lines = markdown[match.end():].split("\n")[1:]
+    lines = markdown[match.end() :].split("\n")[1:]
     questions = _questions(lines, offset + 1)
     if not questions:
         raise SelfCheckError(offset, f"the self-check has no questions – write them below it: {EXAMPLE}")
@@ -98,8 +98,11 @@ def _questions(lines: list[str], first: int) -> list[Question]:
             last = questions[-1].answers[-1]
             last.explanation = f"{last.explanation} {explanation.group(1).strip()}".strip()
         else:
-            raise SelfCheckError(number, "this line is not part of a question – the self-check runs to the "
-                                         f"end of the page and is written as: {EXAMPLE}")
+            raise SelfCheckError(
+                number,
+                "this line is not part of a question – the self-check runs to the "
+                f"end of the page and is written as: {EXAMPLE}",
+            )
     for question in questions:
         _check(question)
     return questions
@@ -112,9 +115,14 @@ def _check(question: Question) -> None:
     if not right:
         raise SelfCheckError(question.line, "the question has no right answer – tick it as - [x]")
     if len(right) > 1:
-        raise SelfCheckError(right[1].line, f"a second right answer (line {right[0].line} is ticked too) – "
-                                            "a question has one right answer: tick only one as - [x]")
+        raise SelfCheckError(
+            right[1].line,
+            f"a second right answer (line {right[0].line} is ticked too) – "
+            "a question has one right answer: tick only one as - [x]",
+        )
     for answer in question.answers:
         if not answer.explanation:
-            raise SelfCheckError(answer.line, "the answer has no explanation – say in a line > … below it "
-                                              "why it is right or wrong")
+            raise SelfCheckError(
+                answer.line,
+                "the answer has no explanation – say in a line > … below it why it is right or wrong",
+            )
