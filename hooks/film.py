@@ -201,12 +201,14 @@ def render_film(
 ) -> str:
     """The player, its downloads and transcript, drawn by overrides/partials/film.html."""
     where = f"docs/{page.file.src_uri}"
+    seconds = film_length(film, docs, where, language)
     data = {
         "id": ident,
         "title": title,
         "language": language,
         "poster_url": page_url(page, f"{film.base}.jpg"),
-        "length": _duration(film_length(film, docs, where, language)),
+        "length": _duration(seconds),
+        "seconds": round(seconds),  # for the course's time (hooks/course.py)
         "tracks": [
             {
                 "code": code,

@@ -19,7 +19,13 @@ import yaml
 from forebygg.launch import BRACKETED
 
 TEXT, ANY_VALUE, WHOLE_NUMBER, TRUE_OR_FALSE = "text", "any value", "whole number", "true or false"
-KINDS = {"survey.version": ANY_VALUE, "survey.hide_days": WHOLE_NUMBER, "survey.enabled": TRUE_OR_FALSE}
+PAGE_LIST = "a list of pages"
+KINDS = {
+    "survey.version": ANY_VALUE,
+    "survey.hide_days": WHOLE_NUMBER,
+    "survey.enabled": TRUE_OR_FALSE,
+    "course.parts": PAGE_LIST,
+}
 # A language may lack one of these: hooks/survey_banner.py warns and shows no invitation.
 MAY_BE_EMPTY = re.compile(r"^survey\.url\.[^.]+$")
 
@@ -60,10 +66,24 @@ def _problems(mapping: yaml.MappingNode, keys: list[str]) -> Iterator[tuple[int,
             yield line, f"the name {key.value} under {name} is read as {kind} – {how}"
             continue
         path = [*keys, key.value]
-        if isinstance(value, yaml.MappingNode):
+        if KINDS.get(".".join(path)) == PAGE_LIST:
+            yield from _page_list_problems(".".join(path), value, line)
+        elif isinstance(value, yaml.MappingNode):
             yield from _problems(value, path)
         elif isinstance(value, yaml.ScalarNode) and not value.tag.startswith("!"):
             yield from ((line, problem) for problem in _scalar_problems(path, value))
+
+
+def _page_list_problems(dotted: str, node, line: int) -> Iterator[tuple[int, str]]:
+    """A list of pages' file names, one per line: `- lokal-samverkan-starta.md`."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        how = "write each page's file name on a line of its own: - NAME.md"
+        yield line, f"extra.{dotted} is not a list of pages – {how}"
+        return
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or item.tag != TAG + "str" or not item.value.endswith(".md"):
+            what = f"extra.{dotted} lists something that is not a page's file name"
+            yield item.start_mark.line + 1, f"{what} – write it as - NAME.md"
 
 
 def _scalar_problems(path: list[str], node: yaml.ScalarNode) -> Iterator[str]:

@@ -1,0 +1,141 @@
+"""
+The course: a path through the guide, its parts in the order of
+`extra: course: parts:` in mkdocs.yml.
+
+Each part shows, below its title, "Del 2 av 4", about how long it takes (its
+words at forebygg.course.WORDS_PER_MINUTE plus its films' length, worked out
+at build time) and its learning goals from the front matter (`goals:`); at its
+end, links to the part before and after and to the course overview. The page
+that says `<!-- md:course -->` shows the overview: every part with its time
+and goals. Both are drawn by overrides/partials/course-part.html and
+course-overview.html. A part missing in docs/, or without goals, stops the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from forebygg import course
+from forebygg.markers import pattern
+from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, ui_text
+from forebygg.source_lines import source_text
+
+SLOT = "<!--course-overview-slot-->"
+TEXTS = ("part", "time", "time_one", "goals", "previous", "next", "overview", "nav")
+
+# Of the language being built: each part's minutes, and the page with the overview.
+_minutes: dict[str, int] = {}
+_overview: dict[str, Page] = {}
+_pages: dict[str, Page] = {}
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+@event_priority(AFTER_I18N)
+def on_config(config: MkDocsConfig):
+    _minutes.clear()
+    _overview.clear()
+    _pages.clear()
+    lines = course.part_lines(config.config_file_path)
+    for number, part in enumerate(course.parts(config.extra)):
+        for locale in locales(config):
+            if not (Path(config.docs_dir) / locale / part).is_file():
+                line = lines[number] if number < len(lines) else 0
+                missing = f"extra.course.parts names {part}, but docs/{locale}/{part} does not exist"
+                raise PluginError(f"mkdocs.yml:{line}: {missing} – correct the file name, or add the page")
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
+    _pages[page.file.src_uri] = page
+    if _part_name(page) in course.parts(config.extra):
+        problem = course.goals_problem(source_text(page) or "", page.meta.get("goals"))
+        if problem:
+            raise PluginError(f"docs/{page.file.src_uri}:{problem[0]}: {problem[1]}")
+    if pattern("course").search(markdown):
+        _overview["page"] = page
+        return pattern("course").sub(f"\n\n{SLOT}\n\n", markdown, count=1)
+    return markdown
+
+
+# After the film player (-50) and the self-check (-55): their text and length count.
+@event_priority(-60)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files):
+    if _part_name(page) in course.parts(config.extra):
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+        films = tree.xpath('//div[contains(concat(" ", @class, " "), " film ")]')
+        seconds = sum(float(film.get("data-seconds") or 0) for film in films)
+        for film in films:
+            film.drop_tree()  # the transcript is the film's words, already counted in its length
+        _minutes[page.file.src_uri] = course.minutes(len(tree.text_content().split()), seconds)
+    return html
+
+
+# Every page's title, goals and time are known once all pages are read.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    parts = course.parts(config.extra)
+    if _part_name(page) in parts:
+        data = part_data(page, config, parts)
+        env = config.theme.get_env()
+        intro = env.get_template("partials/course-part.html").render(course=data, place="intro")
+        end = env.get_template("partials/course-part.html").render(course=data, place="end")
+        heading_end = page.content.find("</h1>")
+        at = heading_end + len("</h1>") if heading_end >= 0 else 0
+        page.content = page.content[:at] + intro + page.content[at:] + end
+    if SLOT in (page.content or ""):
+        data = part_data(page, config, parts)
+        overview = config.theme.get_env().get_template("partials/course-overview.html").render(course=data)
+        page.content = page.content.replace(SLOT, overview, 1)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def part_data(page: Page, config: MkDocsConfig, parts: list[str]) -> dict:
+    """The course as seen from `page`: every part with its number, address, title, time and goals."""
+    where = f"docs/{page.file.src_uri}"
+    text = {key: ui_text(config, f"course.{key}", where) for key in TEXTS}
+    language = current_language(config)
+    listed = []
+    for number, part in enumerate(parts, 1):
+        other = _pages[f"{language}/{part}"]  # on_config made sure that every part exists
+        minutes = _minutes.get(other.file.src_uri, 1)
+        listed.append(
+            {
+                "number": number,
+                "label": text["part"].replace("{number}", str(number)).replace("{total}", str(len(parts))),
+                "title": other.title,
+                "url": page_url(page, other.url),
+                "time": (text["time_one"] if minutes == 1 else text["time"]).replace(
+                    "{minutes}", str(minutes)
+                ),
+                "goals": [str(goal) for goal in other.meta.get("goals") or []],
+                "current": other is page,
+            }
+        )
+    current = next((index for index, part in enumerate(listed) if part["current"]), None)
+    overview = _overview.get("page")
+    return {
+        "parts": listed,
+        "part": listed[current] if current is not None else None,
+        "previous": listed[current - 1] if current else None,
+        "next": listed[current + 1] if current is not None and current + 1 < len(listed) else None,
+        "overview_url": page_url(page, overview.url) if overview not in (None, page) else None,
+        "text": text,
+    }
+
+
+def _part_name(page: Page) -> str:
+    """The page's file name within its language's folder: 'sv/kurs.md' is 'kurs.md'."""
+    return page.file.src_uri.split("/", 1)[-1]

@@ -1,0 +1,67 @@
+"""
+The course: a path through the guide, its parts listed in order under
+`extra: course: parts:` in mkdocs.yml.
+
+Each part shows "Del 2 av 4", a time worked out from the length of its text and
+films, and the learning goals its editor wrote in the front matter (`goals:`).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import yaml
+
+from forebygg.front_matter import END, FENCE
+
+# Plain web text, read attentively on a phone: below the 238 words a minute that
+# Brysbaert (2019, J. Memory and Language 109) found for silent reading of
+# English non-fiction, since Swedish words are longer and a learner rereads.
+WORDS_PER_MINUTE = 200
+GOALS_EXAMPLE = "goals:, then one line per goal: - förklara när socialnämnden ska underrättas"
+
+
+def parts(extra) -> list[str]:
+    """The file names of the course's parts, in order; [] when the site has no course."""
+    course = extra.get("course") or {}
+    return [str(part) for part in course.get("parts") or []] if isinstance(course, dict) else []
+
+
+def part_lines(config_file: str) -> list[int]:
+    """The line in mkdocs.yml of each part under extra.course.parts (0 when not found)."""
+    try:
+        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return []
+    for key in ("extra", "course", "parts"):
+        if not isinstance(node, yaml.MappingNode):
+            return []
+        node = next((value for name, value in node.value if name.value == key), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def minutes(words: int, film_seconds: float) -> int:
+    """The time a part takes, rounded to whole minutes, at least one."""
+    seconds = words / WORDS_PER_MINUTE * 60 + film_seconds
+    return max(1, math.floor(seconds / 60 + 0.5))
+
+
+def goals_problem(source: str, goals) -> tuple[int, str] | None:
+    """(line, what is wrong – how to fix it) when a part's front matter lacks a list of goals."""
+    lines = source.splitlines()
+    opened = bool(lines) and FENCE.fullmatch(lines[0])
+    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), 0) if opened else 0
+    line = next((n + 1 for n in range(1, end) if lines[n].startswith("goals:")), None)
+    if line is None:
+        missing = "the page is a part of the course but has no learning goals"
+        return 1, f"{missing} – add to its front matter {GOALS_EXAMPLE}"
+    if not isinstance(goals, list) or not goals:
+        return line, f"goals: is not a list – write one goal per line below it: - … ({GOALS_EXAMPLE})"
+    for offset, goal in enumerate(goals, 1):
+        if not isinstance(goal, str) or not goal.strip():
+            how = "write it after the dash, in quotes if it has a colon"
+            return line + offset, f"a goal is empty or not a text – {how}"
+    return None
