@@ -96,7 +96,7 @@ def same_questions_in_every_language(check: SelfCheck | None, page: Page, config
                 f"docs/{own}/{rest}:{check.line} has {len(check.questions)} – ask the same questions "
                 "in every language"
             )
-        for mine, theirs in zip(check.questions, other.questions):
+        for mine, theirs in zip(check.questions, other.questions, strict=True):
             if len(mine.answers) != len(theirs.answers):
                 raise PluginError(
                     f"{where}:{theirs.line}: the question has {len(theirs.answers)} answers and the same "

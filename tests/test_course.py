@@ -72,7 +72,7 @@ def test_the_overview_lists_every_part_in_order_with_its_time_and_goals(site, la
     page = html_of(site.root, language, OVERVIEW + ".md")
     items = page.xpath('//ol[contains(@class, "course--overview")]/li')
     assert len(items) == len(PARTS)
-    for item, name in zip(items, PARTS):
+    for item, name in zip(items, PARTS, strict=True):
         title = html_of(site.root, language, name).xpath("string(//h1)")
         assert item.xpath('string(.//*[@class="course__item-title"]/a)') == title
         time = item.xpath('string(.//*[@class="course__time"])').strip()
