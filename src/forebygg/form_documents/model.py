@@ -56,6 +56,7 @@ FIELD_TYPES = {
         FieldType("personnummer", short=True, max_length=13, input_mode="numeric",
                   hint="hint_personnummer", check="personnummer"),
         FieldType("signature", spaced=True, typed=False, hint="sign_by_hand"),
+        FieldType("number", short=True, input_mode="numeric"),
     )
 }
 
@@ -89,10 +90,16 @@ class Field:
     label: str
     type: str  # a key of FIELD_TYPES
     line: int
+    group: str = ""  # the plain text of the heading above its group of blanks, if any
 
     @property
     def kind(self) -> FieldType:
         return FIELD_TYPES[self.type]
+
+    @property
+    def spoken_label(self) -> str:
+        """What a screen reader calls the blank: 'För kommunen: Datum' tells two 'Datum' apart."""
+        return f"{self.group}: {self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,13 @@ class ListBlock:
 class FieldGroup:
     element: ClassVar[str] = "fields"
     fields: tuple[Field, ...]
+    # A heading directly above the blanks names them: printed as a heading, a legend on screen.
+    heading: Heading | None = None
+
+    @property
+    def signing(self) -> bool:
+        """One party's signature under its heading: on paper such groups stand side by side."""
+        return self.heading is not None and any(not f.kind.typed for f in self.fields)
 
 
 # `element` says which block it is, for the site's Jinja templates.
