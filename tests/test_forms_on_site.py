@@ -162,12 +162,15 @@ def test_each_partys_date_and_name_have_their_own_name_for_a_screen_reader(brows
     context.close()
 
 
-@pytest.mark.parametrize("language, value, message_key", [
-    ("sv", "19811218-9875", "error_checksum"),
-    ("en", "19811218-9875", "error_checksum"),
-    ("sv", "19811318-9876", "error_date"),
-    ("sv", "1981-12-18", "error_format"),
-])
+@pytest.mark.parametrize(
+    "language, value, message_key",
+    [
+        ("sv", "19811218-9875", "error_checksum"),
+        ("en", "19811218-9875", "error_checksum"),
+        ("sv", "19811318-9876", "error_date"),
+        ("sv", "1981-12-18", "error_format"),
+    ],
+)
 def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, language, value, message_key):
     from mkdocs.utils import yaml_load
 
@@ -199,14 +202,22 @@ def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, la
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
-    ("form-one-language-only", ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"]),
-    ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
-    ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
-    ("form-same-label-twice",
-     ["forms/sv/avsiktsforklaring.md:33:", "a second blank 'Datum' (the first is on line 25)"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
+        (
+            "form-one-language-only",
+            ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"],
+        ),
+        ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
+        ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
+        (
+            "form-same-label-twice",
+            ["forms/sv/avsiktsforklaring.md:33:", "a second blank 'Datum' (the first is on line 25)"],
+        ),
+    ],
+)
 def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 

@@ -70,5 +70,5 @@ def _advice(line: str) -> str:
         return f'end the text with a quotation mark too: {key}: {value}"'
     value = value.strip('"')
     if '"' in value:
-        return f"put the text in quotes, and write \\\" for each quotation mark inside it: {key}: \"…\""
+        return f'put the text in quotes, and write \\" for each quotation mark inside it: {key}: "…"'
     return f'put the text in quotes: {key}: "{value}"'
