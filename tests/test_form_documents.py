@@ -92,6 +92,20 @@ def source_labels(path: Path) -> list[str]:
     return [re.sub(r"\s*\{\w+\}\s*$", "", line[3:]).strip() for line in lines if line.startswith("___ ")]
 
 
+def spoken_labels(path: Path) -> list[str]:
+    """Each blank's name for a screen reader: 'Heading: Label' under a heading right above its group."""
+    names, heading = [], ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("___ "):
+            label = re.sub(r"\s*\{\w+\}\s*$", "", line[3:]).strip()
+            names.append(f"{heading}: {label}" if heading else label)
+        elif line.startswith("## "):
+            heading = line[3:].strip()
+        elif line.strip():
+            heading = ""
+    return names
+
+
 def plain(text: str) -> str:
     return " ".join(text.replace("**", "").replace("*", "").split())
 
@@ -149,6 +163,12 @@ def test_every_form_exists_in_both_languages_with_its_download_name():
         ("en", "avsiktsforklaring"): "letter-of-intent",
         ("sv", "samtycke"): "samtycke",
         ("en", "samtycke"): "consent-form",
+        ("sv", "samtycke-praktiskt"): "samtycke-socialtjanst-och-hyresvard",
+        ("en", "samtycke-praktiskt"): "consent-social-services-and-landlord",
+        ("sv", "dagordning-manadsmote"): "dagordning-manadsmote",
+        ("en", "dagordning-manadsmote"): "agenda-monthly-meeting",
+        ("sv", "arlig-uppfoljning"): "arlig-uppfoljning",
+        ("en", "arlig-uppfoljning"): "annual-review",
     }
     assert check_languages(PROJECT, LANGUAGES) == []
 
@@ -165,7 +185,16 @@ def test_every_blank_of_the_source_is_a_field(path):
 def test_field_names_come_from_the_labels():
     letter = parse_template(PROJECT / "forms" / "sv" / "avsiktsforklaring.md", PROJECT)
     consent = parse_template(PROJECT / "forms" / "sv" / "samtycke.md", PROJECT)
-    assert [f.name for f in letter.fields] == ["kommun", "datum", "hyresvard", "datum_2"]
+    assert [f.name for f in letter.fields] == [
+        "hyresvard",
+        "kommun",
+        "for_kommunen_datum",
+        "for_kommunen_underskrift",
+        "for_kommunen_namnfortydligande",
+        "for_hyresvarden_datum",
+        "for_hyresvarden_underskrift",
+        "for_hyresvarden_namnfortydligande",
+    ]
     assert [(f.name, f.type) for f in consent.fields] == [
         ("hyresvard", "text"),
         ("kommun_avdelning", "text"),
@@ -199,7 +228,7 @@ def test_the_example_has_the_title_text_and_labelled_blanks(path):
 def test_headings_in_the_example_follow_the_title_level():
     t = parse_template(FIXTURES / "rich" / "forms" / "sv" / "exempel.md", FIXTURES / "rich")
     article = example_article(t, heading_level=3)
-    assert [h.tag for h in article.iter("h2", "h3", "h4", "h5")] == ["h3", "h4"]
+    assert [h.tag for h in article.iter("h2", "h3", "h4", "h5")] == ["h3", "h4", "h4"]
     assert [ol.get("start") for ol in article.iter("ol")] == [None, "3"]
     assert article.xpath("string(.//p/strong)") == "fetstil"
     assert article.xpath("string(.//p/em)") == "kursiv"
@@ -280,9 +309,9 @@ def test_pdf_is_tagged_titled_and_fillable(path, built):
 
     fields = reader.get_fields()
     assert list(fields) == [f.name for f in t.fields]
+    assert [f["/TU"] for f in fields.values()] == spoken_labels(path)
     for field in t.fields:
         assert fields[field.name]["/FT"] == "/Tx"
-        assert fields[field.name]["/TU"] == field.label
 
     text = without_space(pdf_text(data))
     for clause in source_clauses(path):
@@ -346,7 +375,12 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
     assert {("Bold", "fetstil"), ("Italic", "kursiv"), ("Bold", "fet")} <= spans
 
     fields = pdf_reader(form_documents.to_pdf(t)).get_fields()
-    assert list(fields) == ["datum", "datum_2", "namn_underskrift"]
+    assert list(fields) == ["datum", "for_hyresvarden_datum", "for_hyresvarden_namn_underskrift"]
+    assert [f["/TU"] for f in fields.values()] == [
+        "Datum",
+        "För hyresvärden: Datum",
+        "För hyresvärden: Namn/Underskrift",
+    ]
 
 
 # -----------------------------------------------------------------------------
@@ -357,7 +391,11 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
 @pytest.mark.parametrize(
     "case, line, words",
     [
-        ("unknown-field-type", 10, "unknown field type 'datum' – use text, date, personnummer or signature"),
+        (
+            "unknown-field-type",
+            10,
+            "unknown field type 'datum' – use text, date, personnummer, signature or number",
+        ),
         ("missing-title", 5, "no title –"),
         ("two-titles", 9, "a second '# ' title –"),
         ("field-without-label", 10, "a blank without a label –"),
@@ -373,6 +411,8 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
             "the type of the blank 'Datum {date' is not written in a pair of braces –",
         ),
         ("table", 9, "a table is not supported in a form –"),
+        # Text between a heading and its blanks: the heading names no group, so two 'Datum' sound alike.
+        ("same-label-twice", 16, "a second blank 'Datum' (the first is on line 10) – "),
     ],
 )
 def test_a_mistake_names_the_file_and_the_line(case, line, words):
@@ -389,6 +429,64 @@ def test_a_form_in_one_language_only_is_named():
         "forms/sv/samtycke.md:1: no English version forms/en/samtycke.md – add it, "
         "with the same blanks, or remove the Swedish one"
     ]
+
+
+@pytest.mark.parametrize("form_id", ["samtycke-praktiskt", "dagordning-manadsmote", "arlig-uppfoljning"])
+def test_a_new_template_in_one_language_only_is_named(tmp_path, form_id):
+    shutil.copytree(PROJECT / "forms", tmp_path / "forms")
+    (tmp_path / "forms" / "en" / f"{form_id}.md").unlink()
+    assert check_languages(tmp_path, LANGUAGES) == [
+        f"forms/sv/{form_id}.md:1: no English version forms/en/{form_id}.md – add it, "
+        "with the same blanks, or remove the Swedish one"
+    ]
+
+
+# -----------------------------------------------------------------------------
+# The letter of intent: each party signs and writes its name
+# -----------------------------------------------------------------------------
+
+# Per language: the parties' headings, and the labels of the signature and the name in capitals.
+PARTIES = {
+    "sv": (("För kommunen", "För hyresvärden"), "Underskrift", "Namnförtydligande"),
+    "en": (("For the municipality", "For the landlord"), "Signature", "Name in capitals"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_letter_of_intent_has_a_signature_and_a_name_line_per_party(language, built):
+    from docx.oxml.ns import qn
+    from odf.text import H, P
+
+    path = PROJECT / "forms" / language / "avsiktsforklaring.md"
+    t, docx_data, odt_data, pdf_data = built[path]
+    assert " X " not in t.title and not t.title.endswith(" Y")
+    headings, signature, name = PARTIES[language]
+
+    # Word: under each party's heading, a bordered line above the signature label, then the name label.
+    paragraphs = docx_paragraphs(docx_data)
+    texts = [p.text for p in paragraphs]
+    for heading in headings:
+        start = texts.index(heading)
+        after = texts[start:]
+        end = min((after.index(h) for h in headings if h != heading and h in after), default=len(after))
+        own = after[:end]
+        assert signature in own and name in own, own
+        for label in (signature, name):
+            line = paragraphs[start + own.index(label) - 1]
+            assert line.text == "" and line._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None
+
+    # LibreOffice: the same order of headings and labels.
+    document = odt_document(odt_data)
+    order = [str(e) for e in document.text.childNodes if e.qname[1] in ("h", "p") and str(e)]
+    for heading in headings:
+        i = order.index(heading)
+        assert order[i + 1 : i + 4] == [source_labels(path)[2], signature, name]
+
+    # PDF: a fillable field for each party's signature and name, named after the party.
+    fields = {f["/TU"]: f for f in pdf_reader(pdf_data).get_fields().values()}
+    for heading in headings:
+        for label in (signature, name):
+            assert fields[f"{heading}: {label}"]["/FT"] == "/Tx"
 
 
 def test_blanks_that_differ_between_languages_are_named():

@@ -19,6 +19,21 @@ from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 FORMS = PROJECT / "forms"
 PAGES = {"sv": "/avtal-och-samtycke/", "en": "/en/avtal-och-samtycke/"}
 FIELD_LINE = re.compile(r"^_{3,} (.+?)(?: \{(\w+)\})?\s*$", re.M)
+FORM_IDS = sorted(p.stem for p in (FORMS / "sv").glob("*.md"))
+
+
+def spoken_labels(language: str, form_id: str) -> list[tuple[str, str]]:
+    """Each blank's (name for a screen reader, type): 'Heading: Label' under a heading right above it."""
+    names, heading = [], ""
+    for line in (FORMS / language / f"{form_id}.md").read_text(encoding="utf-8").splitlines():
+        if match := FIELD_LINE.match(line):
+            label = f"{heading}: {match.group(1)}" if heading else match.group(1)
+            names.append((label, match.group(2) or "text"))
+        elif line.startswith("## "):
+            heading = line[3:].strip()
+        elif line.strip():
+            heading = ""
+    return names
 
 
 def source(language: str, form_id: str) -> tuple[str, list[str], str]:
@@ -34,7 +49,7 @@ def page_of(site, language):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-@pytest.mark.parametrize("form_id", ["avsiktsforklaring", "samtycke"])
+@pytest.mark.parametrize("form_id", FORM_IDS)
 def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, language, form_id):
     file, labels, title = source(language, form_id)
     page = page_of(site, language)
@@ -59,13 +74,14 @@ def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, lan
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_published_pdf_has_a_labelled_field_for_every_blank(site, language):
-    for form_id in ("avsiktsforklaring", "samtycke"):
+    for form_id in FORM_IDS:
         file, labels, _ = source(language, form_id)
         prefix = "" if language == "sv" else "en/"
         reader = PdfReader(site.root / f"{prefix}forms/{file}.pdf")
         fields = reader.get_fields()
         assert len(fields) == len(labels)
-        assert sorted(f.get("/TU") for f in fields.values()) == sorted(labels)
+        expected = sorted(name for name, _ in spoken_labels(language, form_id))
+        assert sorted(f.get("/TU") for f in fields.values()) == expected
         assert reader.trailer["/Root"]["/Lang"] in (language, f"{language}-SE", f"{language}-GB")
 
 
@@ -77,8 +93,10 @@ VALID = "19811218-9876"  # the Tax Agency's example number: its check digit is r
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, server, language):
-    file, labels, title = source(language, "samtycke")
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, server, language, form_id):
+    file, _, title = source(language, form_id)
+    blanks = spoken_labels(language, form_id)
     prefix = "" if language == "sv" else "/en"
     context = browser.new_context(base_url=server.origin)
     page = context.new_page()
@@ -88,19 +106,19 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     page.on("request", lambda request: requests.append(request.url))
 
     typed = {}
-    for label in labels:
+    for label, kind in blanks:
         field = page.get_by_label(label, exact=True)
-        if field.count():  # a signature is signed by hand on paper
-            value = (
-                VALID if field.get_attribute("data-check") == "personnummer" else f"Prov {len(typed) + 1} Åsa"
-            )
+        if kind != "signature":  # a signature is signed by hand on paper
+            values = {"personnummer": VALID, "number": f"{4711 + len(typed)}"}
+            value = values.get(kind, f"Prov {len(typed) + 1} Åsa")
             field.fill(value)
             typed[label] = value
+        else:
+            assert field.count() == 0
     page.keyboard.press("Tab")
-    assert len(typed) == len(labels) - 1
 
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    printed = " ".join(p.extract_text() for p in pdf.pages)
+    printed = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())  # a long title wraps
     for value in typed.values():
         assert value in printed, f"{value!r} is not on the printout"
     assert title in printed
@@ -110,6 +128,37 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     assert requests == [], f"typing sent requests: {requests}"
     storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
     assert storage == [0, 0, ""]
+    context.close()
+
+
+# The letter of intent's two parties, and what their blanks are called, per language.
+PARTIES = {
+    "sv": ("För kommunen", "För hyresvärden", "Datum", "Namnförtydligande"),
+    "en": ("For the municipality", "For the landlord", "Date", "Name in capitals"),
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_partys_date_and_name_have_their_own_name_for_a_screen_reader(browser, server, language):
+    file, _, _ = source(language, "avsiktsforklaring")
+    first, second, date, name = PARTIES[language]
+    prefix = "" if language == "sv" else "/en"
+    context = browser.new_context(base_url=server.origin)
+    page = context.new_page()
+    page.goto(f"{prefix}/forms/{file}.html")
+    assert page.get_by_label(date, exact=True).count() == 0, "two fields called only 'Datum'"
+    for party in (first, second):
+        group = page.get_by_role("group", name=party, exact=True)
+        for label in (date, name):
+            field = group.get_by_label(f"{party}: {label}", exact=True)
+            assert field.count() == 1
+            field.fill(f"{party} {label}")
+        assert group.locator(".form-fill__line").count() == 1, "no line to sign on"
+    # Seen, the label is only 'Datum': the party's name in it is heard, not shown (1 px, clipped).
+    label = page.get_by_role("group", name=first, exact=True).locator("label").first
+    heard_only = label.locator("span").bounding_box()
+    assert heard_only["width"] <= 1 and heard_only["height"] <= 1
+    assert label.bounding_box()["width"] > 10
     context.close()
 
 
@@ -163,6 +212,10 @@ def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, la
         ),
         ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
         ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
+        (
+            "form-same-label-twice",
+            ["forms/sv/avsiktsforklaring.md:33:", "a second blank 'Datum' (the first is on line 25)"],
+        ),
     ],
 )
 def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):

@@ -62,6 +62,7 @@ FIELD_TYPES = {
             check="personnummer",
         ),
         FieldType("signature", spaced=True, typed=False, hint="sign_by_hand"),
+        FieldType("number", short=True, input_mode="numeric"),
     )
 }
 
@@ -95,10 +96,16 @@ class Field:
     label: str
     type: str  # a key of FIELD_TYPES
     line: int
+    group: str = ""  # the plain text of the heading above its group of blanks, if any
 
     @property
     def kind(self) -> FieldType:
         return FIELD_TYPES[self.type]
+
+    @property
+    def spoken_label(self) -> str:
+        """What a screen reader calls the blank: 'För kommunen: Datum' tells two 'Datum' apart."""
+        return f"{self.group}: {self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,13 @@ class ListBlock:
 class FieldGroup:
     element: ClassVar[str] = "fields"
     fields: tuple[Field, ...]
+    # A heading directly above the blanks names them: printed as a heading, a legend on screen.
+    heading: Heading | None = None
+
+    @property
+    def signing(self) -> bool:
+        """One party's signature under its heading: on paper such groups stand side by side."""
+        return self.heading is not None and any(not f.kind.typed for f in self.fields)
 
 
 # `element` says which block it is, for the site's Jinja templates.

@@ -46,6 +46,10 @@ def to_odt(template: FormTemplate) -> bytes:
                 odf_list.addElement(list_item)
             body.addElement(odf_list)
         else:
+            if block.heading:
+                level = min(block.heading.level, 6)
+                heading = H(outlinelevel=level, stylename=f"Heading_20_{level}")
+                body.addElement(_with_runs(heading, block.heading.runs))
             for i, field in enumerate(block.fields):
                 last = i == len(block.fields) - 1
                 body.addElement(P(stylename=_line_style(field.kind)))

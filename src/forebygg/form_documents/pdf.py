@@ -94,13 +94,27 @@ def _block_html(block) -> str:
         items = "".join(f"<li>{_inline_html(item)}</li>" for item in block.items)
         return f"<{tag}{start}>{items}</{tag}>"
     assert isinstance(block, FieldGroup)
-    return f'<ul class="form-document__fields">{"".join(map(_field_html, block.fields))}</ul>'
+    fields = f'<ul class="form-document__fields">{"".join(map(_field_html, block.fields))}</ul>'
+    if block.heading is None:
+        return fields
+    # One box, so that a page break does not part the heading from its blanks; parties'
+    # signatures stand side by side, as on a signed agreement.
+    classes = "form-document__group" + (" form-document__group--signing" if block.signing else "")
+    return f'<div class="{classes}">{_block_html(block.heading)}{fields}</div>'
 
 
 def _field_html(field: Field) -> str:
     kind = field.kind
     classes = " ".join(["form-document__field", *(f"form-document__field--{m}" for m in kind.modifiers)])
     limit = f' maxlength="{kind.max_length}"' if kind.max_length else ""
+    if field.group:
+        # WeasyPrint names a field (its tooltip, TU) after its <label>, else after its title:
+        # under a heading the name says which group, as the on-screen form does.
+        return (
+            f'<li class="{classes}"><input class="form-document__input" type="text" id="{field.name}" '
+            f'name="{field.name}" title="{escape(field.spoken_label)}"{limit}>'
+            f'<span class="form-document__label">{escape(field.label)}</span></li>'
+        )
     return (
         f'<li class="{classes}"><input class="form-document__input" type="text" id="{field.name}" '
         f'name="{field.name}"{limit}>'

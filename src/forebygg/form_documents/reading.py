@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..source_lines import yaml_line
-from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate
+from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
 FIELD_LINE = re.compile(r"^ {0,3}_{3,}(?:\s+(?P<rest>.*))?$")
@@ -75,13 +75,17 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
             _no_almost_blanks(chunk, start, where)
             blocks += text_blocks(chunk, start, where)
             continue
+        # A heading with nothing but blank lines between it and the blanks names their group.
+        heading = blocks.pop() if blocks and isinstance(blocks[-1], Heading) else None
+        context = _plain_text(heading) if heading else ""
         group = []
         for number, line in enumerate(chunk, start):
-            field = _field(line, number, names, where)
+            field = _field(line, number, context, names, where)
             names.add(field.name)
             group.append(field)
-        blocks.append(FieldGroup(tuple(group)))
+        blocks.append(FieldGroup(tuple(group), heading))
         fields += group
+    _check_distinct(fields, where)
 
     return FormTemplate(
         id=path.stem,
@@ -189,7 +193,7 @@ def _no_almost_blanks(lines: list[str], first: int, where: str) -> None:
             )
 
 
-def _field(line: str, number: int, taken: set[str], where: str) -> Field:
+def _field(line: str, number: int, context: str, taken: set[str], where: str) -> Field:
     rest = (FIELD_LINE.match(line)["rest"] or "").strip()
     kind = "text"
     if match := FIELD_TYPE.search(rest):
@@ -211,12 +215,31 @@ def _field(line: str, number: int, taken: set[str], where: str) -> Field:
             f"{where}:{number}: a blank without a label – write what goes on the line after "
             f"'___ ', for example '___ Datum {{date}}'"
         )
-    base = _field_name(rest)
+    base = _field_name(f"{context} {rest}")
     name, n = base, 1
     while name in taken:
         n += 1
         name = f"{base}_{n}"
-    return Field(name=name, label=rest, type=kind, line=number)
+    return Field(name=name, label=rest, type=kind, line=number, group=context)
+
+
+def _plain_text(heading: Heading) -> str:
+    return re.sub(r"\s+", " ", "".join(run.text for run in heading.runs)).strip()
+
+
+def _check_distinct(fields: list[Field], where: str) -> None:
+    """Two blanks with one label under one heading (or none) sound alike to a screen reader."""
+    seen: dict[str, Field] = {}
+    for field in fields:
+        key = field.spoken_label.casefold()
+        if key in seen:
+            raise FormError(
+                f"{where}:{field.line}: a second blank '{field.spoken_label}' (the first is on line "
+                f"{seen[key].line}) – a reader of the on-screen form cannot tell them apart; put a "
+                f"heading directly above each group, for example '## För kommunen', or give the "
+                f"blanks different labels"
+            )
+        seen[key] = field
 
 
 def _field_name(label: str) -> str:

@@ -48,6 +48,10 @@ def to_docx(template: FormTemplate) -> bytes:
                     _numbering(paragraph, number)
                 _add_runs(paragraph, item)
         else:
+            if block.heading:
+                heading = document.add_heading(level=min(block.heading.level, 9))
+                heading.paragraph_format.keep_with_next = True
+                _add_runs(heading, block.heading.runs)
             _add_blanks(document, block)
 
     output = BytesIO()
