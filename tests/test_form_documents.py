@@ -455,7 +455,6 @@ PARTIES = {
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_letter_of_intent_has_a_signature_and_a_name_line_per_party(language, built):
     from docx.oxml.ns import qn
-    from odf.text import H, P
 
     path = PROJECT / "forms" / language / "avsiktsforklaring.md"
     t, docx_data, odt_data, pdf_data = built[path]
