@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Marker:
-    argument: str  # a regular expression for the argument
+    argument: str | None  # a regular expression for the argument; None: the marker takes none
     means: str  # what the argument names, for messages
     example: str
 
@@ -23,6 +23,7 @@ class Marker:
 MARKERS = {
     "extra": Marker(r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"),
     "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
+    "statistics": Marker(None, "nothing after its name", "<!-- md:statistics -->"),
 }
 
 # Anything that starts like a marker, up to the end of its comment (or of the line).
@@ -30,8 +31,11 @@ ANY_MARKER = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<rest>.*?)(?:-->|$)", re
 
 
 def pattern(name: str) -> re.Pattern:
-    """Finds the marker NAME; group 1 is its argument."""
-    return re.compile(rf"<!--\s*md:{name}\s+({MARKERS[name].argument})\s*-->")
+    """Finds the marker NAME; group 1 is its argument, if it takes one."""
+    argument = MARKERS[name].argument
+    if argument is None:
+        return re.compile(rf"<!--\s*md:{name}\s*-->")
+    return re.compile(rf"<!--\s*md:{name}\s+({argument})\s*-->")
 
 
 def marker_problems(markdown: str) -> list[tuple[int, str]]:
