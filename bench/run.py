@@ -57,8 +57,12 @@ CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-us
 LIGHTHOUSE_PAGES = ["/", "/lokal-samverkan-starta/", "/avtal-och-samtycke/", "/404.html"]
 # Lighthouse's scores vary from run to run; each page is measured this many times.
 LIGHTHOUSE_RUNS = 3
-METRICS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-paint",
-           "tbt_ms": "total-blocking-time", "cls": "cumulative-layout-shift"}
+METRICS = {
+    "fcp_ms": "first-contentful-paint",
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+}
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -82,7 +86,9 @@ def main() -> None:
         print("4/5 page weight and 5/5 Lighthouse", flush=True)
         results["weight"], results["lighthouse"] = in_the_browser(work)
     (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
-    (BENCH / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (BENCH / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print((BENCH / "RESULTS.md").read_text(encoding="utf-8"))
 
 
@@ -102,8 +108,12 @@ def build_cost(work: Path) -> dict:
         shutil.rmtree(project / ".cache", ignore_errors=True)
         cold.append(build_once(project))
     return {
-        "ours": statistics.median(ours), "plain": statistics.median(plain), "cold": statistics.median(cold),
-        "ours_runs": ours, "plain_runs": plain, "cold_runs": cold,
+        "ours": statistics.median(ours),
+        "plain": statistics.median(plain),
+        "cold": statistics.median(cold),
+        "ours_runs": ours,
+        "plain_runs": plain,
+        "cold_runs": cold,
         "overhead": statistics.median(ours) / statistics.median(plain) - 1,
     }
 
@@ -124,7 +134,9 @@ def write_baseline_config(project: Path) -> None:
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["strict"] = False
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -143,7 +155,9 @@ def scaling(work: Path) -> list[dict]:
         write_baseline_config(baseline)
         build_once(project)  # fills .cache/forms
         seconds, plain = map(statistics.median, alternately(project, baseline, 3))
-        rows.append({"pages_per_language": size, "seconds": seconds, "plain": plain, "hooks": seconds - plain})
+        rows.append(
+            {"pages_per_language": size, "seconds": seconds, "plain": plain, "hooks": seconds - plain}
+        )
     for row in rows[1:]:
         pages = 2 * row["pages_per_language"]
         row["ms_per_page"] = (row["seconds"] - rows[0]["seconds"]) / pages * 1000
@@ -164,7 +178,8 @@ def add_generated_pages(project: Path, count: int) -> None:
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(
                 f"---\ndescription: Genererad sida {n} för mätning av byggtiden.\n---\n\n"
-                f"# Sida {n} ({language})\n\n" + "".join(f"## Avsnitt {s}\n\n{paragraph}\n\n" for s in range(1, 6)),
+                f"# Sida {n} ({language})\n\n"
+                + "".join(f"## Avsnitt {s}\n\n{paragraph}\n\n" for s in range(1, 6)),
                 encoding="utf-8",
             )
         entries.append(f"  - genererat/sida-{n:03}.md\n")
@@ -184,7 +199,11 @@ def serve_rebuild(work: Path) -> dict:
     port = free_port()
     process = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     # MkDocs logs to both streams; read them as one, in a thread, so that waits can time out.
     lines: queue.Queue[str] = queue.Queue()
@@ -207,8 +226,12 @@ def serve_rebuild(work: Path) -> dict:
     finally:
         process.terminate()
         process.wait(timeout=10)
-    return {"reported": statistics.median(reported) if reported else None, "edit_to_done": statistics.median(measured),
-            "reported_runs": reported, "edit_to_done_runs": measured}
+    return {
+        "reported": statistics.median(reported) if reported else None,
+        "edit_to_done": statistics.median(measured),
+        "reported_runs": reported,
+        "edit_to_done_runs": measured,
+    }
 
 
 def wait_for_line(lines: queue.Queue, text: str, timeout: float = 120) -> str:
@@ -238,7 +261,8 @@ def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
     site = work / "served"
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
     pages = sorted(
-        "/" + p.parent.relative_to(site).as_posix().removeprefix(".").strip("/") + "/" for p in site.rglob("index.html")
+        "/" + p.parent.relative_to(site).as_posix().removeprefix(".").strip("/") + "/"
+        for p in site.rglob("index.html")
     )
     pages = [p.replace("//", "/") for p in pages] + ["/finns-inte/", "/en/finns-inte/"]
     pages += sorted("/" + p.relative_to(site).as_posix() for p in site.glob("**/forms/*.html"))
@@ -246,8 +270,11 @@ def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split())
         weights = {path: weigh(browser, origin, path)[0] for path in pages}
         browser.close()
-        lighthouse = [run_lighthouse(origin + prefix + path.lstrip("/"))
-                      for prefix in ("/", "/en/") for path in LIGHTHOUSE_PAGES]
+        lighthouse = [
+            run_lighthouse(origin + prefix + path.lstrip("/"))
+            for prefix in ("/", "/en/")
+            for path in LIGHTHOUSE_PAGES
+        ]
     return weights, lighthouse
 
 
@@ -260,10 +287,20 @@ def run_lighthouse(url: str) -> dict:
     while len(runs) < LIGHTHOUSE_RUNS:
         with tempfile.NamedTemporaryFile(suffix=".json") as output:
             result = subprocess.run(
-                [str(binary), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROMIUM_FLAGS}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--output=json", f"--output-path={output.name}"],
-                env=dict(ENV, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300,
+                [
+                    str(binary),
+                    url,
+                    "--quiet",
+                    "--form-factor=mobile",
+                    f"--chrome-flags={CHROMIUM_FLAGS}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--output=json",
+                    f"--output-path={output.name}",
+                ],
+                env=dict(ENV, CHROME_PATH=CHROMIUM),
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             # Now and then Lighthouse loses its own trace of the load and says
             # "Please run Lighthouse again" (NO_NAVSTART); it is run again, and counted.
@@ -274,17 +311,22 @@ def run_lighthouse(url: str) -> dict:
                 raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
             data = json.loads(Path(output.name).read_text())
         audits = data["audits"]
-        runs.append({
-            **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
-            **{metric: round(audits[audit]["numericValue"], 3 if metric == "cls" else None)
-               for metric, audit in METRICS.items()},
-            "not_perfect": sorted(
-                f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
-                for audit in audits.values()
-                if audit.get("score") is not None and audit["score"] < 1
-                and audit.get("scoreDisplayMode") in ("binary", "numeric")
-            ),
-        })
+        runs.append(
+            {
+                **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
+                **{
+                    metric: round(audits[audit]["numericValue"], 3 if metric == "cls" else None)
+                    for metric, audit in METRICS.items()
+                },
+                "not_perfect": sorted(
+                    f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
+                    for audit in audits.values()
+                    if audit.get("score") is not None
+                    and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") in ("binary", "numeric")
+                ),
+            }
+        )
     worst = min(runs, key=lambda run: (run["performance"], -run["tbt_ms"]))
     return {"url": url, "runs": runs, "worst": worst, "retries": retries}
 
@@ -294,12 +336,16 @@ def run_lighthouse(url: str) -> dict:
 # -----------------------------------------------------------------------------
 
 
-def build_once(project: Path, site: Path | None = None, strict: bool = True, site_url: str | None = None) -> float:
+def build_once(
+    project: Path, site: Path | None = None, strict: bool = True, site_url: str | None = None
+) -> float:
     site = site or project / "site"
     env = dict(ENV, SITE_URL=site_url) if site_url else ENV
     command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--clean", "--site-dir", str(site)]
     start = time.monotonic()
-    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        command + (["--strict"] if strict else []), cwd=project, env=env, capture_output=True, text=True
+    )
     seconds = time.monotonic() - start
     if result.returncode:
         raise RuntimeError(f"build of {project} failed:\n{result.stdout}{result.stderr}")
@@ -307,10 +353,25 @@ def build_once(project: Path, site: Path | None = None, strict: bool = True, sit
 
 
 def machine() -> dict:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
-    memory = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 1024 / 1024, 1),
-            "system": platform.platform(), "python": platform.python_version()}
+    cpu = next(
+        (
+            l.split(":", 1)[1].strip()
+            for l in Path("/proc/cpuinfo").read_text().splitlines()
+            if l.startswith("model name")
+        ),
+        "?",
+    )
+    memory = next(
+        (l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")),
+        "0",
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(int(memory) / 1024 / 1024, 1),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+    }
 
 
 def report(r: dict) -> str:
@@ -319,7 +380,11 @@ def report(r: dict) -> str:
         "# Performance results",
         "",
         f"Measured {r['when']} by `.venv/bin/python bench/run.py` (see its docstring)"
-        + (f"; page weight and Lighthouse again {r['when_browser']} by `bench/run.py browser`." if r.get("when_browser") else "."),
+        + (
+            f"; page weight and Lighthouse again {r['when_browser']} by `bench/run.py browser`."
+            if r.get("when_browser")
+            else "."
+        ),
         f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB, "
         f"{r['machine']['system']}, Python {r['machine']['python']}.",
         "",
@@ -340,7 +405,11 @@ def report(r: dict) -> str:
     ]
     lines += [
         f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['hooks']:.2f} | "
-        + (f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['hooks_ms_per_page']:.1f} |" if "ms_per_page" in row else "– |")
+        + (
+            f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['hooks_ms_per_page']:.1f} |"
+            if "ms_per_page" in row
+            else "– |"
+        )
         for row in r["scaling"]
     ]
     lines += [
@@ -375,7 +444,10 @@ def report(r: dict) -> str:
     ]
     for row in r["lighthouse"]:
         runs, worst = row["runs"], row["worst"]
-        scores = {name: ", ".join(str(run[name]) for run in runs) for name in ("performance", "accessibility", "best-practices", "seo")}
+        scores = {
+            name: ", ".join(str(run[name]) for run in runs)
+            for name in ("performance", "accessibility", "best-practices", "seo")
+        }
         lines.append(
             f"| `{urlsplit(row['url']).path}` | {scores['performance']} | {scores['accessibility']} | "
             f"{scores['best-practices']} | {scores['seo']} | "
@@ -385,14 +457,23 @@ def report(r: dict) -> str:
     categories = ("performance", "accessibility", "best-practices", "seo")
     runs = [run for row in r["lighthouse"] for run in row["runs"]]
     perfect = sum(all(run[name] == 100 for name in categories) for run in runs)
-    medians = [statistics.median(run[name] for run in row["runs"]) for row in r["lighthouse"] for name in categories]
+    medians = [
+        statistics.median(run[name] for run in row["runs"]) for row in r["lighthouse"] for name in categories
+    ]
     lines += [
         "",
         f"Target 100 in all four categories: the median of each page's runs is 100 in **{sum(m == 100 for m in medians)} of "
         f"{len(medians)}** page and category pairs, and **{perfect} of {len(runs)}** single runs score 100 in all four.",
     ]
     retries = sum(row["retries"] for row in r["lighthouse"])
-    lines += ["", f"Lighthouse lost its own trace of the load {retries} times (\"Please run Lighthouse again\"); those runs were repeated."] if retries else []
+    lines += (
+        [
+            "",
+            f'Lighthouse lost its own trace of the load {retries} times ("Please run Lighthouse again"); those runs were repeated.',
+        ]
+        if retries
+        else []
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -76,7 +76,9 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
         title = (player.get("title") or "").strip()
         if not title:
             name = src if urlsplit(src).scheme else PurePosixPath(src).name
-            raise PluginError(f'{where}: the film {name} has no title – add it in quotes after the address: ![type:video](… "Title")')
+            raise PluginError(
+                f'{where}: the film {name} has no title – add it in quotes after the address: ![type:video](… "Title")'
+            )
         if urlsplit(src).scheme:
             film = hosted_film(src, player.get("files"), page, docs, where)
         else:
@@ -110,7 +112,9 @@ def local_film(src: str, page: Page, docs: Path, where: str) -> Film:
     # files are published at their path in docs/.
     path = _normalised(PurePosixPath(page.url) / src)
     if not path.endswith(".mp4"):
-        raise PluginError(f"{where}: the film {src} is not an .mp4 file – films of our own are MP4 (H.264/AAC)")
+        raise PluginError(
+            f"{where}: the film {src} is not an .mp4 file – films of our own are MP4 (H.264/AAC)"
+        )
     if not (docs / path).is_file():
         raise PluginError(f"{where}: the film file docs/{path} does not exist – add it, or correct the path")
     return Film(base=path[: -len(".mp4")], video=path, hosted=None)
@@ -122,7 +126,9 @@ def hosted_film(src: str, files: str | None, page: Page, docs: Path, where: str)
     except AddressError as error:
         raise PluginError(f"{where}: {error}") from None
     if not files:
-        raise PluginError(f'{where}: the hosted film {src} needs {{: files="../assets/films/NAME" }} to find its poster and captions')
+        raise PluginError(
+            f'{where}: the hosted film {src} needs {{: files="../assets/films/NAME" }} to find its poster and captions'
+        )
     return Film(base=_docs_path(files, page), video=None, hosted=(provider, src, embed))
 
 
@@ -140,13 +146,17 @@ def check_film_files(film: Film, docs: Path, languages, where: str) -> None:
         late = next((cue for cue in cues if length is not None and cue.start >= length), None)
         if late:
             ends = f"after the film docs/{film.video} ends ({_clock(length)})"
-            raise PluginError(f"docs/{path}:{late.line}: this cue starts at {_clock(late.start)}, {ends} – "
-                              f"correct the time, or check that the captions are this film's")
+            raise PluginError(
+                f"docs/{path}:{late.line}: this cue starts at {_clock(late.start)}, {ends} – "
+                f"correct the time, or check that the captions are this film's"
+            )
         # A caption file copied from another language and not yet translated.
         words = tuple(cue.words for cue in cues)
         if words in texts:
-            raise PluginError(f"docs/{path}:{cues[0].line + 1}: the captions have the same text as "
-                              f"docs/{texts[words]} – write them in {name}")
+            raise PluginError(
+                f"docs/{path}:{cues[0].line + 1}: the captions have the same text as "
+                f"docs/{texts[words]} – write them in {name}"
+            )
         texts[words] = path
 
 
@@ -177,7 +187,18 @@ def film_length(film: Film, docs: Path, where: str, language: str = "") -> float
     return captions(docs, f"{film.base}.{language}.vtt")[-1].end
 
 
-def render_film(env, film: Film, docs: Path, title: str, ident: str, language: str, languages, page: Page, text, script: bool) -> str:
+def render_film(
+    env,
+    film: Film,
+    docs: Path,
+    title: str,
+    ident: str,
+    language: str,
+    languages,
+    page: Page,
+    text,
+    script: bool,
+) -> str:
     """The player, its downloads and transcript, drawn by overrides/partials/film.html."""
     where = f"docs/{page.file.src_uri}"
     data = {
@@ -187,7 +208,12 @@ def render_film(env, film: Film, docs: Path, title: str, ident: str, language: s
         "poster_url": page_url(page, f"{film.base}.jpg"),
         "length": _duration(film_length(film, docs, where, language)),
         "tracks": [
-            {"code": code, "name": name, "url": page_url(page, f"{film.base}.{code}.vtt"), "default": code == language}
+            {
+                "code": code,
+                "name": name,
+                "url": page_url(page, f"{film.base}.{code}.vtt"),
+                "default": code == language,
+            }
             for code, name in languages
         ],
         "downloads": [],
@@ -250,7 +276,12 @@ def _replace(container, slot) -> None:
     else:
         # lxml closes the <p> before the <div>, leaving it empty in front.
         previous = container.getprevious()
-        if previous is not None and previous.tag == "p" and not len(previous) and not (previous.text or "").strip():
+        if (
+            previous is not None
+            and previous.tag == "p"
+            and not len(previous)
+            and not (previous.text or "").strip()
+        ):
             parent.remove(previous)
         slot.tail = container.tail
         parent.replace(container, slot)
@@ -264,4 +295,3 @@ def _line_of(page: Page, needle: str) -> int:
 
 def _text(extra, language: str, key: str) -> str:
     return lookup(extra, f"text.film.{key}", language, "overrides/")
-

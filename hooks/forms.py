@@ -75,8 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
             where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
             known = ", ".join(sorted(_templates)) or "none"
             raise PluginError(
-                f"{where}: there is no form '{form_id}' in forms/{current_language(config)}/ "
-                f"– known: {known}"
+                f"{where}: there is no form '{form_id}' in forms/{current_language(config)}/ – known: {known}"
             )
         _shown_on[form_id] = page
         return form_on_page(_templates[form_id], page, config)
@@ -94,9 +93,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
                 f"forms/{template.language}/{template.id}.md: no page shows this form – add "
                 f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
             )
-        content = env.get_template("form-fill.html").render(
-            **fill_in_context(template, path, page, config)
-        )
+        content = env.get_template("form-fill.html").render(**fill_in_context(template, path, page, config))
         files.append(File.generated(config, path, content=content))
     return env
 
@@ -109,9 +106,16 @@ MARKER = pattern("form")
 FORMATS = ("docx", "odt", "pdf")
 # The texts in extra.text.form that the partials use; each type's hint comes from FIELD_TYPES.
 TEXT_KEYS = (
-    "fill_in", "download", *(f"format_{extension}" for extension in FORMATS),
-    "fill_in_description", "fill_in_intro", "back", "print",
-    "error_format", "error_date", "error_checksum",
+    "fill_in",
+    "download",
+    *(f"format_{extension}" for extension in FORMATS),
+    "fill_in_description",
+    "fill_in_intro",
+    "back",
+    "print",
+    "error_format",
+    "error_date",
+    "error_checksum",
     *sorted({kind.hint for kind in form_documents.FIELD_TYPES.values() if kind.hint}),
 )
 
@@ -128,12 +132,16 @@ def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDo
         }
         for extension in FORMATS
     ]
-    html = config.theme.get_env().get_template("partials/form-example.html").render(
-        template=template,
-        heading_level=3,
-        texts=_texts(config),
-        downloads=downloads,
-        fill_in_url=page_url(page, _published(config, f"{template.file}.html")),
+    html = (
+        config.theme.get_env()
+        .get_template("partials/form-example.html")
+        .render(
+            template=template,
+            heading_level=3,
+            texts=_texts(config),
+            downloads=downloads,
+            fill_in_url=page_url(page, _published(config, f"{template.file}.html")),
+        )
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html.strip()}\n\n"

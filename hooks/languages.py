@@ -203,7 +203,7 @@ def split_search_index(site: Path, locales: list[str], default: str, search_lang
     for locale in locales:
         prefix = "" if locale == default else f"{locale}/"
         docs = [
-            dict(doc, location=doc["location"][len(prefix):])
+            dict(doc, location=doc["location"][len(prefix) :])
             for doc in index["docs"]
             if _language_of(doc["location"], locales, default) == locale
         ]

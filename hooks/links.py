@@ -58,14 +58,19 @@ def on_files(files: Files, config: MkDocsConfig):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
     docs_dir = Path(config.docs_dir)
     linked, problems = other_language_links(
-        markdown, page.file.src_uri, current_language(config), locales(config),
+        markdown,
+        page.file.src_uri,
+        current_language(config),
+        locales(config),
         lambda target: (docs_dir / target).is_file(),
     )
     if problems:
-        raise PluginError("\n".join(
-            f"docs/{page.file.src_uri}:{page_line(page, markdown, position)}: {message}"
-            for position, message in problems
-        ))
+        raise PluginError(
+            "\n".join(
+                f"docs/{page.file.src_uri}:{page_line(page, markdown, position)}: {message}"
+                for position, message in problems
+            )
+        )
     return linked
 
 

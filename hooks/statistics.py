@@ -58,8 +58,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
                 "one row a year (README: Statistics)"
             )
         count += 1
-        html = config.theme.get_env().get_template("partials/statistics.html").render(
-            **statistics_context(_rows, config, f"statistics-{count}")
+        html = (
+            config.theme.get_env()
+            .get_template("partials/statistics.html")
+            .render(**statistics_context(_rows, config, f"statistics-{count}"))
         )
         # Blank lines around it: Markdown passes a block of raw HTML through as it is.
         return f"\n\n{html.strip()}\n\n"
@@ -74,8 +76,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
 MARKER = pattern("statistics")
 COLOURS = {"evictions": "#1a237e", "children": "#b35900"}  # both at least 3:1 on white, unlike each other
 TEXT_KEYS = (
-    "title", "description", "description_year", "caption", "year", "evictions", "children",
-    "applications", "withdrawn", "missing", "summary", "withdrawn_sentence", "sources", "source",
+    "title",
+    "description",
+    "description_year",
+    "caption",
+    "year",
+    "evictions",
+    "children",
+    "applications",
+    "withdrawn",
+    "missing",
+    "summary",
+    "withdrawn_sentence",
+    "sources",
+    "source",
 )
 
 
@@ -105,8 +119,12 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
     first, last = table[0], table[-1]
     sentences = [
         texts["summary"].format(
-            first_year=first["year"], first_evictions=first["evictions"], first_children=first["children"],
-            last_year=last["year"], last_evictions=last["evictions"], last_children=last["children"],
+            first_year=first["year"],
+            first_evictions=first["evictions"],
+            first_children=first["children"],
+            last_year=last["year"],
+            last_evictions=last["evictions"],
+            last_children=last["children"],
         )
     ]
     withdrawn = [row for row in rows if row.withdrawn_percent is not None]

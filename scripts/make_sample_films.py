@@ -101,8 +101,7 @@ def check_tools() -> None:
     missing = [tool for tool in ("ffmpeg", "espeak-ng") if shutil.which(tool) is None]
     if missing:
         sys.exit(
-            f"make_sample_films.py: {' and '.join(missing)} not found; "
-            "run: apt-get install ffmpeg espeak-ng"
+            f"make_sample_films.py: {' and '.join(missing)} not found; run: apt-get install ffmpeg espeak-ng"
         )
     if not (FONT.is_file() and FONT_BOLD.is_file()):
         sys.exit(
@@ -193,8 +192,7 @@ def load_manuscript(path: Path) -> tuple[str, list[Slide]]:
         unspoken = [w for w in words(" ".join([title, *lines])) if w not in spoken]
         if unspoken:
             raise ManuscriptError(
-                f"{here}: words on the slide are not in its narration: "
-                + ", ".join(sorted(set(unspoken)))
+                f"{here}: words on the slide are not in its narration: " + ", ".join(sorted(set(unspoken)))
             )
         slides.append(Slide(title=title, lines=lines, narration=narration))
     if not slides:
@@ -318,9 +316,20 @@ def render_slide(slide: Slide, index: int, cover: bool, tmp: Path) -> Path:
     out = tmp / f"slide{index:02d}.png"
     run(
         [
-            "ffmpeg", "-nostdin", "-y", "-v", "error",
-            "-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={WIDTH}x{HEIGHT}",
-            "-vf", ",".join(filters), "-frames:v", "1", out.name,
+            "ffmpeg",
+            "-nostdin",
+            "-y",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"color=c={BACKGROUND}:s={WIDTH}x{HEIGHT}",
+            "-vf",
+            ",".join(filters),
+            "-frames:v",
+            "1",
+            out.name,
         ],
         cwd=tmp,
     )
@@ -336,16 +345,50 @@ def encode_film(slides: list[Slide], pictures: list[Path], audio: Path, out: Pat
     streams = "".join(f"[{n}:v]" for n in range(len(slides)))
     graph = f"{streams}concat=n={len(slides)}:v=1:a=0,format=yuv420p[v]"
     args += [
-        "-filter_complex", graph,
-        "-map", "[v]", "-map", f"{len(slides)}:a",
-        "-c:v", "libx264", "-preset", "slow", "-tune", "stillimage", "-crf", "28",
-        "-r", str(FPS), "-g", str(FPS * 10), "-pix_fmt", "yuv420p",
-        "-profile:v", "main", "-level", "3.1",
-        "-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ac", "1", "-ar", "22050",
-        "-map_metadata", "-1", "-fflags", "+bitexact",
-        "-flags:v", "+bitexact", "-flags:a", "+bitexact",
-        "-metadata:s:a:0", "language=swe",
-        "-movflags", "+faststart",
+        "-filter_complex",
+        graph,
+        "-map",
+        "[v]",
+        "-map",
+        f"{len(slides)}:a",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "slow",
+        "-tune",
+        "stillimage",
+        "-crf",
+        "28",
+        "-r",
+        str(FPS),
+        "-g",
+        str(FPS * 10),
+        "-pix_fmt",
+        "yuv420p",
+        "-profile:v",
+        "main",
+        "-level",
+        "3.1",
+        "-c:a",
+        "aac",
+        "-b:a",
+        AUDIO_BITRATE,
+        "-ac",
+        "1",
+        "-ar",
+        "22050",
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        "-flags:v",
+        "+bitexact",
+        "-flags:a",
+        "+bitexact",
+        "-metadata:s:a:0",
+        "language=swe",
+        "-movflags",
+        "+faststart",
         str(tmp / "film.mp4"),
     ]
     run(args, cwd=tmp)
@@ -355,8 +398,20 @@ def encode_film(slides: list[Slide], pictures: list[Path], audio: Path, out: Pat
 def write_poster(picture: Path, out: Path, tmp: Path) -> None:
     for quality in range(3, 16):
         run(
-            ["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", picture.name,
-             "-q:v", str(quality), "-pix_fmt", "yuvj420p", "poster.jpg"],
+            [
+                "ffmpeg",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-i",
+                picture.name,
+                "-q:v",
+                str(quality),
+                "-pix_fmt",
+                "yuvj420p",
+                "poster.jpg",
+            ],
             cwd=tmp,
         )
         if (tmp / "poster.jpg").stat().st_size < MAX_POSTER_BYTES:
@@ -382,9 +437,7 @@ def write_vtt(slides: list[Slide], language: str, out: Path) -> int:
         for sentence in slide.narration:
             number += 1
             caption = "\n".join(wrap_caption(getattr(sentence, language)))
-            blocks.append(
-                f"{number}\n{timestamp(sentence.start)} --> {timestamp(sentence.end)}\n{caption}"
-            )
+            blocks.append(f"{number}\n{timestamp(sentence.start)} --> {timestamp(sentence.end)}\n{caption}")
     out.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     return number
 
@@ -424,12 +477,17 @@ def make_film(slug: str, out_dir: Path) -> None:
 def main() -> None:
     slugs = sorted(p.stem for p in MANUSCRIPTS.glob("*.yml"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=slugs, action="append", metavar="SLUG",
-                        help=f"make only this film (one of: {', '.join(slugs)}); may be repeated")
-    parser.add_argument("--out", type=Path, default=OUT_DIR,
-                        help="output folder (default: docs/assets/films)")
-    parser.add_argument("--check", action="store_true",
-                        help="only check the manuscripts; make nothing")
+    parser.add_argument(
+        "--only",
+        choices=slugs,
+        action="append",
+        metavar="SLUG",
+        help=f"make only this film (one of: {', '.join(slugs)}); may be repeated",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=OUT_DIR, help="output folder (default: docs/assets/films)"
+    )
+    parser.add_argument("--check", action="store_true", help="only check the manuscripts; make nothing")
     options = parser.parse_args()
     chosen = options.only or slugs
     try:

@@ -84,7 +84,9 @@ def ignored_html_messages() -> list[re.Pattern]:
 
 
 def foreign_requests(requests: list[str], origin: str) -> list[str]:
-    return sorted({url for url in requests if not url.startswith(origin + "/") and not url.startswith("data:")})
+    return sorted(
+        {url for url in requests if not url.startswith(origin + "/") and not url.startswith("data:")}
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -92,8 +94,16 @@ def foreign_requests(requests: list[str], origin: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 REFERENCES = {
-    "a": "href", "link": "href", "img": "src", "script": "src", "source": "src",
-    "video": "src", "audio": "src", "track": "src", "iframe": "src", "embed": "src",
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "track": "src",
+    "iframe": "src",
+    "embed": "src",
     "object": "data",
 }
 
@@ -105,7 +115,9 @@ def broken_links(root: Path, origin: str) -> list[str]:
     for file in sorted(root.rglob("*.html")):
         document = lxml.html.parse(str(file)).getroot()
         page_url = origin + "/" + file.relative_to(root).as_posix().removesuffix("index.html")
-        references = [(e.tag, e.get(a)) for tag, a in REFERENCES.items() for e in document.iter(tag) if e.get(a)]
+        references = [
+            (e.tag, e.get(a)) for tag, a in REFERENCES.items() for e in document.iter(tag) if e.get(a)
+        ]
         references += [("video", e.get("poster")) for e in document.iter("video") if e.get("poster")]
         # Material's script, which overrides/main.html loads after first paint.
         references += [("script", e.get("data-src")) for e in document.iter("script") if e.get("data-src")]

@@ -69,7 +69,9 @@ def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> P
         if path.is_file() and relative.as_posix() != "DELETE":
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, project / relative)
-    new_hooks = [p.name for p in (fixture / "hooks").glob("*.py") if not (PROJECT / "hooks" / p.name).exists()]
+    new_hooks = [
+        p.name for p in (fixture / "hooks").glob("*.py") if not (PROJECT / "hooks" / p.name).exists()
+    ]
     if new_hooks:
         config = project / ("mkdocs.base.yml" if (project / "mkdocs.base.yml").exists() else "mkdocs.yml")
         text = config.read_text(encoding="utf-8")

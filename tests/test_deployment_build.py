@@ -32,7 +32,11 @@ def make_build(project: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
     return subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.installed"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -80,7 +84,9 @@ def test_a_preview_build_accepts_the_placeholders_and_says_so_once(site):
     expected = placeholder_lines(PROJECT / "mkdocs.yml")
     if not expected:
         pytest.skip("mkdocs.yml holds no placeholder any more")
-    said = [line for line in site.log.splitlines() if "placeholders are allowed in this preview build:" in line]
+    said = [
+        line for line in site.log.splitlines() if "placeholders are allowed in this preview build:" in line
+    ]
     assert len(said) == 1, site.log
     assert said[0].startswith("INFO")
     # The tests set SITE_URL, so site_url is the test server's address here.

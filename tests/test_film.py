@@ -54,7 +54,11 @@ def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language,
     assert resolve(site, path, video.get("poster")) == (site.root / "assets/films" / f"{name}.jpg").resolve()
     assert resolve(site, path, video.find("source").get("src")).is_file()
     title = page.get_element_by_id(video.get("aria-labelledby")).text_content()
-    assert title and title in (PROJECT / "docs" / language / Path(path.replace("/en/", "/")).name).with_suffix(".md").read_text()
+    assert (
+        title
+        and title
+        in (PROJECT / "docs" / language / Path(path.replace("/en/", "/")).name).with_suffix(".md").read_text()
+    )
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
@@ -125,7 +129,10 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(browser, se
 def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
     with served_fixture("hosted-film", tmp_path) as origin:
         context = browser.new_context(base_url=origin)
-        context.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(body="<title>player</title>", content_type="text/html"))
+        context.route(
+            "https://www.youtube-nocookie.com/**",
+            lambda route: route.fulfill(body="<title>player</title>", content_type="text/html"),
+        )
         page = context.new_page()
         requests = []
         page.on("request", lambda request: requests.append(request.url))
@@ -158,13 +165,25 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("film-file-missing", ["docs/sv/vad-gor-vi.md:9", "docs/assets/films/finns-inte.mp4 does not exist"]),
-    ("film-without-title", ["docs/en/vad-gor-vi.md:7", "has no title"]),
-    ("film-host-unsupported", ["docs/sv/vad-gor-vi.md:7", "cannot be hosted at https://video.example.com/watch/123"]),
-    ("film-captions-missing", ["lokal-samverkan-starta.md", "en caption file docs/assets/films/starta.en.vtt does not exist"]),
-    ("film-poster-missing", ["lokal-samverkan-fordjupning.md", "poster docs/assets/films/fordjupning.jpg does not exist"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("film-file-missing", ["docs/sv/vad-gor-vi.md:9", "docs/assets/films/finns-inte.mp4 does not exist"]),
+        ("film-without-title", ["docs/en/vad-gor-vi.md:7", "has no title"]),
+        (
+            "film-host-unsupported",
+            ["docs/sv/vad-gor-vi.md:7", "cannot be hosted at https://video.example.com/watch/123"],
+        ),
+        (
+            "film-captions-missing",
+            ["lokal-samverkan-starta.md", "en caption file docs/assets/films/starta.en.vtt does not exist"],
+        ),
+        (
+            "film-poster-missing",
+            ["lokal-samverkan-fordjupning.md", "poster docs/assets/films/fordjupning.jpg does not exist"],
+        ),
+    ],
+)
 def test_a_broken_film_fails_the_build_naming_page_and_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -200,53 +219,83 @@ VIMEO = "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
 DAILYMOTION = "https://www.dailymotion.com/embed/video/x8abc12?autoplay=1"
 
 
-@pytest.mark.parametrize("address, embed", [
-    ("https://youtu.be/abc123DEF45?si=shared", YOUTUBE),
-    ("https://www.youtube.com/embed/abc123DEF45", YOUTUBE),
-    ("https://youtube.com/shorts/abc123DEF45", YOUTUBE),
-    ("https://m.youtube.com/watch?v=abc123DEF45", YOUTUBE),
-    ("https://www.youtube.com/embed/abc-12_DEF4", YOUTUBE.replace("abc123DEF45", "abc-12_DEF4")),
-    ("https://vimeo.com/76979871", VIMEO),
-    ("https://vimeo.com/channels/staffpicks/76979871", VIMEO),
-    ("https://player.vimeo.com/video/76979871?h=abcdef1234", VIMEO.replace("?", "?h=abcdef1234&")),
-    ("https://www.dailymotion.com/video/x8abc12", DAILYMOTION),
-    ("https://www.dailymotion.com/video/x8abc12_a-title", DAILYMOTION),
-    ("https://dai.ly/x8abc12", DAILYMOTION),
-])
+@pytest.mark.parametrize(
+    "address, embed",
+    [
+        ("https://youtu.be/abc123DEF45?si=shared", YOUTUBE),
+        ("https://www.youtube.com/embed/abc123DEF45", YOUTUBE),
+        ("https://youtube.com/shorts/abc123DEF45", YOUTUBE),
+        ("https://m.youtube.com/watch?v=abc123DEF45", YOUTUBE),
+        ("https://www.youtube.com/embed/abc-12_DEF4", YOUTUBE.replace("abc123DEF45", "abc-12_DEF4")),
+        ("https://vimeo.com/76979871", VIMEO),
+        ("https://vimeo.com/channels/staffpicks/76979871", VIMEO),
+        ("https://player.vimeo.com/video/76979871?h=abcdef1234", VIMEO.replace("?", "?h=abcdef1234&")),
+        ("https://www.dailymotion.com/video/x8abc12", DAILYMOTION),
+        ("https://www.dailymotion.com/video/x8abc12_a-title", DAILYMOTION),
+        ("https://dai.ly/x8abc12", DAILYMOTION),
+    ],
+)
 def test_every_form_of_a_providers_address_plays_that_film(address, embed):
     assert player(address)[1] == embed
 
 
-@pytest.mark.parametrize("address, expected", [
-    ("https://youtu.be/abc123DEF4", "'abc123DEF4' in https://youtu.be/abc123DEF4 cannot be a YouTube film"),
-    ("https://www.youtube.com/embed/abc123DEF45!", "cannot be a YouTube film id (11 letters, digits,"),
-    ("https://www.youtube.com/shorts/", "no film is named in https://www.youtube.com/shorts/"),
-    ("https://www.youtube.com/channel/abc", "is not the address of a YouTube film – copy it from the film's"),
-    ("https://vimeo.com/7697x871", "'7697x871' in https://vimeo.com/7697x871 cannot be a Vimeo film id"),
-    ("https://player.vimeo.com/video/76979871?h=<b>", "cannot be the privacy hash of an unlisted Vimeo film"),
-    ("https://dai.ly/8abc12", "cannot be a Dailymotion film id (x followed by letters and digits)"),
-    ("http://vimeo.com/76979871", "films cannot be hosted at http://vimeo.com/76979871 – use an https://"),
-])
+@pytest.mark.parametrize(
+    "address, expected",
+    [
+        (
+            "https://youtu.be/abc123DEF4",
+            "'abc123DEF4' in https://youtu.be/abc123DEF4 cannot be a YouTube film",
+        ),
+        ("https://www.youtube.com/embed/abc123DEF45!", "cannot be a YouTube film id (11 letters, digits,"),
+        ("https://www.youtube.com/shorts/", "no film is named in https://www.youtube.com/shorts/"),
+        (
+            "https://www.youtube.com/channel/abc",
+            "is not the address of a YouTube film – copy it from the film's",
+        ),
+        ("https://vimeo.com/7697x871", "'7697x871' in https://vimeo.com/7697x871 cannot be a Vimeo film id"),
+        (
+            "https://player.vimeo.com/video/76979871?h=<b>",
+            "cannot be the privacy hash of an unlisted Vimeo film",
+        ),
+        ("https://dai.ly/8abc12", "cannot be a Dailymotion film id (x followed by letters and digits)"),
+        (
+            "http://vimeo.com/76979871",
+            "films cannot be hosted at http://vimeo.com/76979871 – use an https://",
+        ),
+    ],
+)
 def test_an_address_with_no_real_film_id_is_refused_with_advice(address, expected):
     with pytest.raises(AddressError) as error:
         player(address)
     assert expected in str(error.value)
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("film-youtube-bad-id", [
-        "docs/sv/vad-gor-vi.md:7: 'xx!!<>yy' in https://www.youtube.com/watch?v=xx!!<>yy cannot be a YouTube "
-        "film id (11 letters, digits, - or _) – copy the film's address again from its Share button",
-    ]),
-    ("film-dailymotion-bad-id", [
-        "docs/sv/vad-gor-vi.md:7: '8abc12' in https://www.dailymotion.com/video/8abc12 cannot be a "
-        "Dailymotion film id",
-    ]),
-    ("film-vimeo-not-a-film", [
-        "docs/sv/vad-gor-vi.md:7: https://vimeo.com/showcase/1234567 is not the address of a Vimeo film – "
-        "copy it from the film's Share button: https://vimeo.com/NUMBER",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "film-youtube-bad-id",
+            [
+                "docs/sv/vad-gor-vi.md:7: 'xx!!<>yy' in https://www.youtube.com/watch?v=xx!!<>yy cannot be a YouTube "
+                "film id (11 letters, digits, - or _) – copy the film's address again from its Share button",
+            ],
+        ),
+        (
+            "film-dailymotion-bad-id",
+            [
+                "docs/sv/vad-gor-vi.md:7: '8abc12' in https://www.dailymotion.com/video/8abc12 cannot be a "
+                "Dailymotion film id",
+            ],
+        ),
+        (
+            "film-vimeo-not-a-film",
+            [
+                "docs/sv/vad-gor-vi.md:7: https://vimeo.com/showcase/1234567 is not the address of a Vimeo film – "
+                "copy it from the film's Share button: https://vimeo.com/NUMBER",
+            ],
+        ),
+    ],
+)
 def test_a_hosted_film_without_a_real_film_id_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -259,36 +308,64 @@ SV_CAPTIONS = "docs/assets/films/starta.sv.vtt"
 EN_CAPTIONS = "docs/assets/films/starta.en.vtt"
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("film-captions-arrow", [
-        f"{SV_CAPTIONS}:12: the time line '00:00:07.100 -> 00:00:09.275' cannot be read, so browsers drop "
-        "this cue – write the arrow as -->",
-    ]),
-    ("film-captions-comma", [
-        f"{EN_CAPTIONS}:26: the time line '00:00:21,800 --> 00:00:24,459' cannot be read",
-        "write the milliseconds after a dot, not a comma",
-    ]),
-    ("film-captions-malformed", [
-        f"{SV_CAPTIONS}:3: the time line '00:00:01.000 --> tjugo sekunder' cannot be read",
-        "hours:minutes:seconds.milliseconds",
-    ]),
-    ("film-captions-srt", [
-        f"{EN_CAPTIONS}:1: this is an SRT file – convert it to WebVTT: add WEBVTT as the first line and "
-        "write times with a dot",
-    ]),
-    ("film-captions-latin1", [f"{SV_CAPTIONS}:5: the caption file is not saved as UTF-8", "save it as UTF"]),
-    ("film-captions-end-before-start", [
-        f"{SV_CAPTIONS}:21: the cue ends (00:00:16.500) before it starts (00:00:20.840) – the second time",
-    ]),
-    ("film-captions-after-end", [
-        f"{SV_CAPTIONS}:77: this cue starts at 00:01:21.800, after the film docs/assets/films/starta.mp4 "
-        "ends (00:01:16.", "correct the time",
-    ]),
-    ("film-captions-empty-cue", [f"{EN_CAPTIONS}:30: this cue has no text – write what is said"]),
-    ("film-captions-same-text", [
-        f"{EN_CAPTIONS}:5: the captions have the same text as {SV_CAPTIONS} – write them in English",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "film-captions-arrow",
+            [
+                f"{SV_CAPTIONS}:12: the time line '00:00:07.100 -> 00:00:09.275' cannot be read, so browsers drop "
+                "this cue – write the arrow as -->",
+            ],
+        ),
+        (
+            "film-captions-comma",
+            [
+                f"{EN_CAPTIONS}:26: the time line '00:00:21,800 --> 00:00:24,459' cannot be read",
+                "write the milliseconds after a dot, not a comma",
+            ],
+        ),
+        (
+            "film-captions-malformed",
+            [
+                f"{SV_CAPTIONS}:3: the time line '00:00:01.000 --> tjugo sekunder' cannot be read",
+                "hours:minutes:seconds.milliseconds",
+            ],
+        ),
+        (
+            "film-captions-srt",
+            [
+                f"{EN_CAPTIONS}:1: this is an SRT file – convert it to WebVTT: add WEBVTT as the first line and "
+                "write times with a dot",
+            ],
+        ),
+        (
+            "film-captions-latin1",
+            [f"{SV_CAPTIONS}:5: the caption file is not saved as UTF-8", "save it as UTF"],
+        ),
+        (
+            "film-captions-end-before-start",
+            [
+                f"{SV_CAPTIONS}:21: the cue ends (00:00:16.500) before it starts (00:00:20.840) – the second time",
+            ],
+        ),
+        (
+            "film-captions-after-end",
+            [
+                f"{SV_CAPTIONS}:77: this cue starts at 00:01:21.800, after the film docs/assets/films/starta.mp4 "
+                "ends (00:01:16.",
+                "correct the time",
+            ],
+        ),
+        ("film-captions-empty-cue", [f"{EN_CAPTIONS}:30: this cue has no text – write what is said"]),
+        (
+            "film-captions-same-text",
+            [
+                f"{EN_CAPTIONS}:5: the captions have the same text as {SV_CAPTIONS} – write them in English",
+            ],
+        ),
+    ],
+)
 def test_a_cue_a_browser_would_not_show_fails_the_build_at_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -297,25 +374,31 @@ def vtt(*lines: str) -> bytes:
     return "\n".join(lines).encode()
 
 
-@pytest.mark.parametrize("time_line", [
-    "00:00:01.000 --> 00:00:02.000",
-    "00:01.000 --> 00:02.000",  # hours may be left out
-    "1:00:01.000 --> 1:00:02.000 align:start",  # one digit of hours, and a setting
-    "00:00:01.000-->00:00:02.000",
-])
+@pytest.mark.parametrize(
+    "time_line",
+    [
+        "00:00:01.000 --> 00:00:02.000",
+        "00:01.000 --> 00:02.000",  # hours may be left out
+        "1:00:01.000 --> 1:00:02.000 align:start",  # one digit of hours, and a setting
+        "00:00:01.000-->00:00:02.000",
+    ],
+)
 def test_a_time_line_a_browser_reads_is_read(time_line):
     cues = parse(vtt("WEBVTT", "", time_line, "Hej <i>då</i> &amp; tack"))
     assert [(cue.line, cue.words) for cue in cues] == [(3, "Hej då & tack")]
 
 
-@pytest.mark.parametrize("time_line", [
-    "00:00:01.00 --> 00:00:02.000",
-    "00:00:1.000 --> 00:00:02.000",
-    "00:60:01.000 --> 01:00:02.000",
-    "00:00:01.000 --> 00:00:02",
-    "00:00:01.000 — 00:00:02.000",
-    "00:00:01.000 --> 00:00:02.0000",
-])
+@pytest.mark.parametrize(
+    "time_line",
+    [
+        "00:00:01.00 --> 00:00:02.000",
+        "00:00:1.000 --> 00:00:02.000",
+        "00:60:01.000 --> 01:00:02.000",
+        "00:00:01.000 --> 00:00:02",
+        "00:00:01.000 — 00:00:02.000",
+        "00:00:01.000 --> 00:00:02.0000",
+    ],
+)
 def test_a_time_line_a_browser_drops_fails_at_its_line(time_line):
     with pytest.raises(CaptionError) as error:
         parse(vtt("WEBVTT", "", "1", "00:00:00.000 --> 00:00:00.500", "Först.", "", "2", time_line, "Sedan."))

@@ -56,8 +56,11 @@ def example_article(t, heading_level: int = 3):
     """The form's <article> in the page example, rendered as MkDocs would: Jinja without autoescape."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides"))
     html = env.get_template("partials/form-example.html").render(
-        template=t, heading_level=heading_level, texts=collections.defaultdict(str),
-        downloads=[], fill_in_url="",
+        template=t,
+        heading_level=heading_level,
+        texts=collections.defaultdict(str),
+        downloads=[],
+        fill_in_url="",
     )
     return lxml.html.fragment_fromstring(html).find("article")
 
@@ -316,7 +319,11 @@ def test_files_are_the_same_when_built_in_another_process(built):
     env = {**os.environ, "PYTHONHASHSEED": "4711"}
     output = subprocess.run(
         [sys.executable, "-c", script, *map(str, built)],
-        capture_output=True, text=True, check=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=300,
     ).stdout.split()
     expected = [hashlib.sha256(d).hexdigest() for (_, *files) in built.values() for d in files]
     assert output == expected
@@ -350,8 +357,7 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
 @pytest.mark.parametrize(
     "case, line, words",
     [
-        ("unknown-field-type", 10,
-         "unknown field type 'datum' – use text, date, personnummer or signature"),
+        ("unknown-field-type", 10, "unknown field type 'datum' – use text, date, personnummer or signature"),
         ("missing-title", 5, "no title –"),
         ("two-titles", 9, "a second '# ' title –"),
         ("field-without-label", 10, "a blank without a label –"),
@@ -389,8 +395,12 @@ def test_blanks_that_differ_between_languages_are_named():
 
 
 def test_two_forms_with_one_download_name_are_named(tmp_path):
-    for id_, language, name in (("a", "sv", "blankett"), ("b", "sv", "blankett"),
-                                ("a", "en", "form-a"), ("b", "en", "form-b")):
+    for id_, language, name in (
+        ("a", "sv", "blankett"),
+        ("b", "sv", "blankett"),
+        ("a", "en", "form-a"),
+        ("b", "en", "form-b"),
+    ):
         path = tmp_path / "forms" / language / f"{id_}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\nfile: {name}\n---\n\n# Blankett\n\n___ Datum {{date}}\n", encoding="utf-8")

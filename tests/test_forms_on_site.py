@@ -91,7 +91,9 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     for label in labels:
         field = page.get_by_label(label, exact=True)
         if field.count():  # a signature is signed by hand on paper
-            value = VALID if field.get_attribute("data-check") == "personnummer" else f"Prov {len(typed) + 1} Åsa"
+            value = (
+                VALID if field.get_attribute("data-check") == "personnummer" else f"Prov {len(typed) + 1} Åsa"
+            )
             field.fill(value)
             typed[label] = value
     page.keyboard.press("Tab")
@@ -111,12 +113,15 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     context.close()
 
 
-@pytest.mark.parametrize("language, value, message_key", [
-    ("sv", "19811218-9875", "error_checksum"),
-    ("en", "19811218-9875", "error_checksum"),
-    ("sv", "19811318-9876", "error_date"),
-    ("sv", "1981-12-18", "error_format"),
-])
+@pytest.mark.parametrize(
+    "language, value, message_key",
+    [
+        ("sv", "19811218-9875", "error_checksum"),
+        ("en", "19811218-9875", "error_checksum"),
+        ("sv", "19811318-9876", "error_date"),
+        ("sv", "1981-12-18", "error_format"),
+    ],
+)
 def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, language, value, message_key):
     from mkdocs.utils import yaml_load
 
@@ -148,12 +153,18 @@ def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, la
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
-    ("form-one-language-only", ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"]),
-    ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
-    ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("form-unknown-marker", ["docs/sv/avtal-och-samtycke.md:", "there is no form 'samtyke'"]),
+        (
+            "form-one-language-only",
+            ["forms/sv/hyresavtal.md:1:", "no English version forms/en/hyresavtal.md"],
+        ),
+        ("form-unknown-field-type", ["forms/en/samtycke.md:", "unknown field type 'datum'"]),
+        ("form-not-shown", ["WARNING", "forms/en/samtycke.md: no page shows this form"]),
+    ],
+)
 def test_a_broken_form_fails_the_build_naming_file_and_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 

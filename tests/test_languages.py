@@ -130,9 +130,14 @@ def test_the_third_language_fixture_adds_every_page_and_form():
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [
-    "/de/", "/de/om-webbplatsen/tillganglighet/", "/de/lokal-samverkan-starta/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/",
+        "/de/om-webbplatsen/tillganglighet/",
+        "/de/lokal-samverkan-starta/",
+    ],
+)
 def test_its_pages_are_in_its_language(third_language, path):
     status, body = fetch(third_language + path)
     assert status == 200
@@ -189,20 +194,32 @@ def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegi
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("regional-language-mismatch", [
-        "mkdocs.yml:4: extra.regional_language.en is 'sv-SE', not a known regional form of 'en' – "
-        "write the language code, a hyphen and the country, for example en-US",
-    ]),
-    ("language-without-material-texts", [
-        "mkdocs.yml:17: Material for MkDocs has no interface texts (menu, search, buttons) for the language "
-        "'so' – use a code from https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/, "
-        "or ask a developer to add overrides/partials/languages/so.html",
-    ]),
-    ("date-not-in-calendar", [
-        "mkdocs.yml:5: extra.accessibility.updated is '2026-11-31', which is not a real date written as "
-        "YYYY-MM-DD – write it like 2026-11-25",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "regional-language-mismatch",
+            [
+                "mkdocs.yml:4: extra.regional_language.en is 'sv-SE', not a known regional form of 'en' – "
+                "write the language code, a hyphen and the country, for example en-US",
+            ],
+        ),
+        (
+            "language-without-material-texts",
+            [
+                "mkdocs.yml:17: Material for MkDocs has no interface texts (menu, search, buttons) for the language "
+                "'so' – use a code from https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/, "
+                "or ask a developer to add overrides/partials/languages/so.html",
+            ],
+        ),
+        (
+            "date-not-in-calendar",
+            [
+                "mkdocs.yml:5: extra.accessibility.updated is '2026-11-31', which is not a real date written as "
+                "YYYY-MM-DD – write it like 2026-11-25",
+            ],
+        ),
+    ],
+)
 def test_a_bad_language_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

@@ -45,7 +45,10 @@ def preview(project: Path, port: int, log: Path):
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
         try:
             yield

@@ -44,14 +44,23 @@ def test_the_not_found_page_has_no_review_date(site):
     assert "page-reviewed" not in (site.root / "404.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("review-date-missing", [
-        "docs/sv/vad-gor-vi.md:1: the page has no review date – "
-        'add reviewed: "YYYY-MM-DD" to its front matter',
-    ]),
-    ("review-date-not-in-calendar", [
-        "docs/en/vad-gor-vi.md:3: the review date '2026-11-31' is not a date in the calendar",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "review-date-missing",
+            [
+                "docs/sv/vad-gor-vi.md:1: the page has no review date – "
+                'add reviewed: "YYYY-MM-DD" to its front matter',
+            ],
+        ),
+        (
+            "review-date-not-in-calendar",
+            [
+                "docs/en/vad-gor-vi.md:3: the review date '2026-11-31' is not a date in the calendar",
+            ],
+        ),
+    ],
+)
 def test_a_page_without_a_real_review_date_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

@@ -16,18 +16,30 @@ from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    # B21c: before, the front matter was published as a heading, without a word.
-    ("front-matter-colon", [
-        "docs/sv/vad-gor-vi.md:2: the front matter is not valid YAML",
-        'put the text in quotes: description: "Vad gör vi: en översikt av arbetet."',
-    ]),
-    ("front-matter-not-closed", [
-        "docs/en/vad-gor-vi.md:1: the front matter that starts here is never closed",
-    ]),
-    ("description-missing", ["docs/en/vad-gor-vi.md:1: the page has no description – add description:"]),
-    ("description-not-text", ["docs/sv/vad-gor-vi.md:3: the description is not a text – put it in quotes"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        # B21c: before, the front matter was published as a heading, without a word.
+        (
+            "front-matter-colon",
+            [
+                "docs/sv/vad-gor-vi.md:2: the front matter is not valid YAML",
+                'put the text in quotes: description: "Vad gör vi: en översikt av arbetet."',
+            ],
+        ),
+        (
+            "front-matter-not-closed",
+            [
+                "docs/en/vad-gor-vi.md:1: the front matter that starts here is never closed",
+            ],
+        ),
+        ("description-missing", ["docs/en/vad-gor-vi.md:1: the page has no description – add description:"]),
+        (
+            "description-not-text",
+            ["docs/sv/vad-gor-vi.md:3: the description is not a text – put it in quotes"],
+        ),
+    ],
+)
 def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -37,36 +49,51 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    # Markup shown as code on lines 7 and 10 is text, not a problem.
-    ("raw-html-csp", [
-        "docs/sv/vad-gor-vi.md:13: <script> cannot run",
-        "docs/sv/vad-gor-vi.md:15: <p onclick=…> cannot run",
-        "docs/sv/vad-gor-vi.md:17: <span style=…> has no effect",
-        "docs/sv/vad-gor-vi.md:19: <iframe> is not allowed in pages",
-        "docs/sv/vad-gor-vi.md:21: <style> has no effect",
-        # Written in Markdown: {: style="…" }
-        "docs/sv/vad-gor-vi.md:24: <p style=…> has no effect",
-        'docs/sv/vad-gor-vi.md:26: the href="javascript:…" of the <a> cannot run',
-    ]),
-    ("youtube-embed", [
-        "docs/sv/vad-gor-vi.md:7: a pasted YouTube embed code (<iframe>)",
-        'write the film as ![type:video](https://www.youtube.com/watch?v=abc123DEF45 "Title"){: files=… } '
-        "(README: Films)",
-    ]),
-    ("foreign-resources", [
-        "docs/en/vad-gor-vi.md:9: the <img> loads https://example.com/karta.png from another host",
-        "docs/en/vad-gor-vi.md:11: the <link> loads https://cdn.example.com/style.css from another",
-    ]),
-    ("image-without-alt", [
-        "docs/sv/vad-gor-vi.md:11: the image ../assets/bild.svg has no alt text – "
-        "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
-        "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
-        "docs/sv/vad-gor-vi.md:13: the image ../../assets/bild.svg has no alt text",
-    ]),
-    # B25b: a missing image in raw HTML was published broken.
-    ("image-missing-html", ["docs/sv/vad-gor-vi.md:9: the image karta.png does not exist"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        # Markup shown as code on lines 7 and 10 is text, not a problem.
+        (
+            "raw-html-csp",
+            [
+                "docs/sv/vad-gor-vi.md:13: <script> cannot run",
+                "docs/sv/vad-gor-vi.md:15: <p onclick=…> cannot run",
+                "docs/sv/vad-gor-vi.md:17: <span style=…> has no effect",
+                "docs/sv/vad-gor-vi.md:19: <iframe> is not allowed in pages",
+                "docs/sv/vad-gor-vi.md:21: <style> has no effect",
+                # Written in Markdown: {: style="…" }
+                "docs/sv/vad-gor-vi.md:24: <p style=…> has no effect",
+                'docs/sv/vad-gor-vi.md:26: the href="javascript:…" of the <a> cannot run',
+            ],
+        ),
+        (
+            "youtube-embed",
+            [
+                "docs/sv/vad-gor-vi.md:7: a pasted YouTube embed code (<iframe>)",
+                'write the film as ![type:video](https://www.youtube.com/watch?v=abc123DEF45 "Title"){: files=… } '
+                "(README: Films)",
+            ],
+        ),
+        (
+            "foreign-resources",
+            [
+                "docs/en/vad-gor-vi.md:9: the <img> loads https://example.com/karta.png from another host",
+                "docs/en/vad-gor-vi.md:11: the <link> loads https://cdn.example.com/style.css from another",
+            ],
+        ),
+        (
+            "image-without-alt",
+            [
+                "docs/sv/vad-gor-vi.md:11: the image ../assets/bild.svg has no alt text – "
+                "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
+                "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
+                "docs/sv/vad-gor-vi.md:13: the image ../../assets/bild.svg has no alt text",
+            ],
+        ),
+        # B25b: a missing image in raw HTML was published broken.
+        ("image-missing-html", ["docs/sv/vad-gor-vi.md:9: the image karta.png does not exist"]),
+    ],
+)
 def test_markup_the_site_would_block_or_break_fails(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -102,40 +129,75 @@ def test_a_decorative_image_is_published_with_empty_alt(tmp_path):
 NAV_LINE = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("nav:") + 1
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("broken-link", [
-        "docs/en/vad-gor-vi.md:7: the link 'finns-inte.md' leads to no page: "
-        "there is no file docs/en/finns-inte.md",
-    ]),
-    # The anchors of docs/sv/index.md's headings "Därför behövs arbetet" and "Det här finns i guiden".
-    ("broken-anchor", [
-        "docs/sv/vad-gor-vi.md:7: the link 'index.md#finns-inte' leads to no heading: "
-        "docs/sv/index.md has no anchor '#finns-inte' – use one of its anchors: ",
-        "#darfor-behovs-arbetet, #det-har-finns-i-guiden,",
-        "å, ä and ö written a, a and o",
-    ]),
-    # B25: MkDocs named the file only.
-    ("image-missing", ["docs/sv/vad-gor-vi.md:9: the image 'karta.png' does not exist: there is no file "
-                       "docs/sv/karta.png"]),
-    # B27c: MkDocs suggested '../om-webbplatsen/kontakt.md'.
-    ("absolute-link", [
-        "docs/sv/vad-gor-vi.md:7: the link '/om-webbplatsen/kontakt/' starts with / – link to the file, "
-        "as seen from this file: 'om-webbplatsen/kontakt.md'",
-        "docs/sv/vad-gor-vi.md:9: the link '/assets/rapport.pdf' starts with / – link to the file, "
-        "as seen from this file: '../assets/rapport.pdf'",
-    ]),
-    # B27e: MkDocs' suggestion was right; it lacked the line.
-    ("folder-link", ["docs/sv/vad-gor-vi.md:7: the link 'om-webbplatsen/kontakt/' is not a file – link to "
-                     "the page's .md file: 'om-webbplatsen/kontakt.md'"]),
-    ("nav-missing-page", ["mkdocs.yml:6: the menu (nav:) lists 'lokal-samverkan-startaa.md', but there is no "
-                          "file docs/sv/lokal-samverkan-startaa.md"]),
-    ("page-not-in-nav", ["docs/sv/utanfor-menyn.md:1: the page is not included in the \"nav\" menu – add "
-                         f"'utanfor-menyn.md' under nav: in mkdocs.yml (line {NAV_LINE})"]),
-    ("other-language-link-missing", [
-        "docs/sv/vad-gor-vi.md:9: the link '../en/finns-inte.md' leads to no page in the other language: "
-        "there is no file docs/en/finns-inte.md",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "broken-link",
+            [
+                "docs/en/vad-gor-vi.md:7: the link 'finns-inte.md' leads to no page: "
+                "there is no file docs/en/finns-inte.md",
+            ],
+        ),
+        # The anchors of docs/sv/index.md's headings "Därför behövs arbetet" and "Det här finns i guiden".
+        (
+            "broken-anchor",
+            [
+                "docs/sv/vad-gor-vi.md:7: the link 'index.md#finns-inte' leads to no heading: "
+                "docs/sv/index.md has no anchor '#finns-inte' – use one of its anchors: ",
+                "#darfor-behovs-arbetet, #det-har-finns-i-guiden,",
+                "å, ä and ö written a, a and o",
+            ],
+        ),
+        # B25: MkDocs named the file only.
+        (
+            "image-missing",
+            [
+                "docs/sv/vad-gor-vi.md:9: the image 'karta.png' does not exist: there is no file "
+                "docs/sv/karta.png"
+            ],
+        ),
+        # B27c: MkDocs suggested '../om-webbplatsen/kontakt.md'.
+        (
+            "absolute-link",
+            [
+                "docs/sv/vad-gor-vi.md:7: the link '/om-webbplatsen/kontakt/' starts with / – link to the file, "
+                "as seen from this file: 'om-webbplatsen/kontakt.md'",
+                "docs/sv/vad-gor-vi.md:9: the link '/assets/rapport.pdf' starts with / – link to the file, "
+                "as seen from this file: '../assets/rapport.pdf'",
+            ],
+        ),
+        # B27e: MkDocs' suggestion was right; it lacked the line.
+        (
+            "folder-link",
+            [
+                "docs/sv/vad-gor-vi.md:7: the link 'om-webbplatsen/kontakt/' is not a file – link to "
+                "the page's .md file: 'om-webbplatsen/kontakt.md'"
+            ],
+        ),
+        (
+            "nav-missing-page",
+            [
+                "mkdocs.yml:6: the menu (nav:) lists 'lokal-samverkan-startaa.md', but there is no "
+                "file docs/sv/lokal-samverkan-startaa.md"
+            ],
+        ),
+        (
+            "page-not-in-nav",
+            [
+                'docs/sv/utanfor-menyn.md:1: the page is not included in the "nav" menu – add '
+                f"'utanfor-menyn.md' under nav: in mkdocs.yml (line {NAV_LINE})"
+            ],
+        ),
+        (
+            "other-language-link-missing",
+            [
+                "docs/sv/vad-gor-vi.md:9: the link '../en/finns-inte.md' leads to no page in the other language: "
+                "there is no file docs/en/finns-inte.md",
+            ],
+        ),
+    ],
+)
 def test_link_and_menu_messages_name_the_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 

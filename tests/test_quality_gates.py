@@ -145,7 +145,9 @@ def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
             else:
                 open_search(page, path)
             problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
-            storage |= set(page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]"))
+            storage |= set(
+                page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+            )
             page.close()
         for path in server.fill_in_pages():
             page = context.new_page()
@@ -195,8 +197,11 @@ def test_the_link_gate_catches_a_broken_anchor(tmp_path):
 # -----------------------------------------------------------------------------
 
 REQUIRED_HEADERS = [
-    "content-security-policy", "referrer-policy", "x-content-type-options",
-    "permissions-policy", "strict-transport-security",
+    "content-security-policy",
+    "referrer-policy",
+    "x-content-type-options",
+    "permissions-policy",
+    "strict-transport-security",
 ]
 
 
@@ -226,7 +231,11 @@ def test_every_response_carries_the_headers(server):
 
 
 def test_the_csp_hashes_cover_every_inline_script(site):
-    allowed = set(csp_directives(nginx_headers(DEPLOY / "security-headers.conf")["content-security-policy"])["script-src"])
+    allowed = set(
+        csp_directives(nginx_headers(DEPLOY / "security-headers.conf")["content-security-policy"])[
+            "script-src"
+        ]
+    )
     uncovered = set()
     for file in site.root.rglob("*.html"):
         for script in lxml.html.parse(str(file)).getroot().xpath("//script[not(@src)]"):
@@ -234,8 +243,13 @@ def test_the_csp_hashes_cover_every_inline_script(site):
                 continue
             digest = base64.b64encode(hashlib.sha256((script.text or "").encode()).digest()).decode()
             if f"'sha256-{digest}'" not in allowed:
-                uncovered.add(f"{file.relative_to(site.root)}: 'sha256-{digest}' for {(script.text or '')[:60]!r}")
-    assert not uncovered, "add these to script-src in deploy/security-headers.conf and deploy/_headers:\n" + "\n".join(sorted(uncovered))
+                uncovered.add(
+                    f"{file.relative_to(site.root)}: 'sha256-{digest}' for {(script.text or '')[:60]!r}"
+                )
+    assert not uncovered, (
+        "add these to script-src in deploy/security-headers.conf and deploy/_headers:\n"
+        + "\n".join(sorted(uncovered))
+    )
 
 
 CSP_LISTENER = """
@@ -273,7 +287,9 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
     page.goto("/lokal-samverkan-starta/", wait_until="load")
     page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
     page.wait_for_function("() => document.querySelector('video').currentTime > 0.3", timeout=15_000)
-    if not page.evaluate("() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"):
+    if not page.evaluate(
+        "() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"
+    ):
         problems.append("/lokal-samverkan-starta/: the captions did not load")
     problems += [f"film: {v}" for v in csp_violations(page)]
     page.close()

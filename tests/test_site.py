@@ -18,7 +18,10 @@ from site_actions import search
 from site_build import PROJECT, assert_build_fails
 
 SWEDISH_PAGES = sorted(
-    "/" + "".join(f"{part}/" for part in p.relative_to(PROJECT / "docs" / "sv").with_suffix("").parts if part != "index")
+    "/"
+    + "".join(
+        f"{part}/" for part in p.relative_to(PROJECT / "docs" / "sv").with_suffix("").parts if part != "index"
+    )
     for p in (PROJECT / "docs" / "sv").rglob("*.md")
 )
 
@@ -52,9 +55,14 @@ def test_the_strict_build_passes_without_warnings(site):
 
 def test_the_guide_has_every_section_of_the_source_page():
     expected = {
-        "/", "/lokal-samverkan-starta/", "/lokal-samverkan-fordjupning/",
-        "/avtal-och-samtycke/", "/vad-gor-vi/", "/om-webbplatsen/tillganglighet/",
-        "/om-webbplatsen/personuppgifter-och-kakor/", "/om-webbplatsen/kontakt/",
+        "/",
+        "/lokal-samverkan-starta/",
+        "/lokal-samverkan-fordjupning/",
+        "/avtal-och-samtycke/",
+        "/vad-gor-vi/",
+        "/om-webbplatsen/tillganglighet/",
+        "/om-webbplatsen/personuppgifter-och-kakor/",
+        "/om-webbplatsen/kontakt/",
     }
     assert expected <= set(SWEDISH_PAGES)
 
@@ -98,10 +106,13 @@ def test_each_language_has_its_own_sitemap_with_absolute_hreflang_alternates(ser
             assert all(href.startswith(server.origin + "/") for href in alternates.values())
 
 
-@pytest.mark.parametrize("missing, language, heading", [
-    ("/finns-inte/", "sv", "Sidan finns inte"),
-    ("/en/does-not-exist/", "en", "Page not found"),
-])
+@pytest.mark.parametrize(
+    "missing, language, heading",
+    [
+        ("/finns-inte/", "sv", "Sidan finns inte"),
+        ("/en/does-not-exist/", "en", "Page not found"),
+    ],
+)
 def test_a_missing_page_gets_a_404_in_its_language(server, missing, language, heading):
     status, body = fetch(server.origin + missing)
     page = lxml.html.fromstring(body)
@@ -124,11 +135,14 @@ def test_organisation_facts_come_from_mkdocs_yml(site):
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("start, query, language", [
-    ("/", "samverkan", "sv"),
-    ("/en/", "cooperation", "en"),
-    ("/en/", "samtycke", "en"),  # a Swedish word that the English pages also use
-])
+@pytest.mark.parametrize(
+    "start, query, language",
+    [
+        ("/", "samverkan", "sv"),
+        ("/en/", "cooperation", "en"),
+        ("/en/", "samtycke", "en"),  # a Swedish word that the English pages also use
+    ],
+)
 def test_search_finds_pages_of_the_current_language_only(page, server, start, query, language):
     page.goto(start)
     hrefs = search(page, query)
@@ -138,16 +152,21 @@ def test_search_finds_pages_of_the_current_language_only(page, server, start, qu
         assert href.startswith(server.origin + "/en/") == (language == "en"), href
 
 
-@pytest.mark.parametrize("start, typed, written", [
-    ("/", "hyresvärdarnas", "hyresvärd"),  # a longer form than any on the site
-    ("/", "vräkningarnas", "vräkning"),
-    ("/", "samverkans", "samverkan"),
-    ("/en/", "evicting", "evict"),
-])
+@pytest.mark.parametrize(
+    "start, typed, written",
+    [
+        ("/", "hyresvärdarnas", "hyresvärd"),  # a longer form than any on the site
+        ("/", "vräkningarnas", "vräkning"),
+        ("/", "samverkans", "samverkan"),
+        ("/en/", "evicting", "evict"),
+    ],
+)
 def test_search_understands_word_endings_in_the_pages_language(page, server, start, typed, written):
     language = "en" if start == "/en/" else "sv"
     sources = (PROJECT / "docs" / language).rglob("*.md")
-    assert not any(re.search(rf"\b{typed}\b", p.read_text(), re.I) for p in sources), f"{typed!r} is on a page"
+    assert not any(re.search(rf"\b{typed}\b", p.read_text(), re.I) for p in sources), (
+        f"{typed!r} is on a page"
+    )
     page.goto(start)
     found = search(page, typed)
     assert found, f"typing {typed!r} found nothing"
@@ -160,22 +179,31 @@ def test_search_understands_word_endings_in_the_pages_language(page, server, sta
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("untranslated-page", ["docs/sv/bara-svenska.md", "has no translation docs/en/bara-svenska.md"]),
-    ("broken-link", ["en/vad-gor-vi.md", "finns-inte.md"]),
-    ("broken-anchor", ["sv/vad-gor-vi.md", "#finns-inte"]),
-    ("page-not-in-nav", ["not included in the \"nav\"", "sv/utanfor-menyn.md"]),
-    ("untranslated-nav-title", ["mkdocs.yml:", "'Mer att läsa' has no 'en' translation"]),
-    ("untranslated-extra-value", ["mkdocs.yml:", "extra.text.opening_hours has no 'en' value"]),
-    ("unknown-marker", ["docs/sv/vad-gor-vi.md:8", "unknown marker 'md:exrta'"]),
-    # Line 25, after a form marker that the build replaces with many lines.
-    ("marker-after-form", ["docs/sv/avtal-och-samtycke.md:25: unknown marker 'md:fomr'"]),
-    ("marker-without-argument", [
-        "docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs a form's file name",
-        "<!-- md:form samtycke -->",
-    ]),
-    ("marker-bad-argument", ["docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs", "not samtycke {#x}"]),
-    ("missing-extra-value", ["docs/en/vad-gor-vi.md:7", "extra.organisation.fax"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        ("untranslated-page", ["docs/sv/bara-svenska.md", "has no translation docs/en/bara-svenska.md"]),
+        ("broken-link", ["en/vad-gor-vi.md", "finns-inte.md"]),
+        ("broken-anchor", ["sv/vad-gor-vi.md", "#finns-inte"]),
+        ("page-not-in-nav", ['not included in the "nav"', "sv/utanfor-menyn.md"]),
+        ("untranslated-nav-title", ["mkdocs.yml:", "'Mer att läsa' has no 'en' translation"]),
+        ("untranslated-extra-value", ["mkdocs.yml:", "extra.text.opening_hours has no 'en' value"]),
+        ("unknown-marker", ["docs/sv/vad-gor-vi.md:8", "unknown marker 'md:exrta'"]),
+        # Line 25, after a form marker that the build replaces with many lines.
+        ("marker-after-form", ["docs/sv/avtal-och-samtycke.md:25: unknown marker 'md:fomr'"]),
+        (
+            "marker-without-argument",
+            [
+                "docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs a form's file name",
+                "<!-- md:form samtycke -->",
+            ],
+        ),
+        (
+            "marker-bad-argument",
+            ["docs/sv/avtal-och-samtycke.md:25: the marker 'md:form' needs", "not samtycke {#x}"],
+        ),
+        ("missing-extra-value", ["docs/en/vad-gor-vi.md:7", "extra.organisation.fax"]),
+    ],
+)
 def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

@@ -54,7 +54,13 @@ def test_the_table_holds_the_figures_of_the_data_file(site, path, language):
         for row in table.xpath("./tbody/tr")
     ]
     written = [
-        [row["year"], row["evictions"], row["children"], row.get("applications"), row.get("withdrawn_percent")]
+        [
+            row["year"],
+            row["evictions"],
+            row["children"],
+            row.get("applications"),
+            row.get("withdrawn_percent"),
+        ]
         for row in sorted(DATA, key=lambda row: row["year"])
     ]
     assert [[digits(cell) for cell in cells] for cells in shown] == written
@@ -92,7 +98,7 @@ def contrast_on_white(colour: str) -> float:
         c = int(hex_pair, 16) / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
@@ -118,20 +124,35 @@ def test_axe_finds_nothing_on_the_page_with_the_chart_on_a_phone(browser, server
     context.close()
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("statistics-no-source-url", [
-        "docs/data/statistics.yml:9: the row for 2023 has no source_url – add source_url: https://…",
-    ]),
-    ("statistics-no-source-date", [
-        'docs/data/statistics.yml:2: the row for 2023 has no source_date – add source_date: "2024-02-06"',
-    ]),
-    ("statistics-not-whole-number", [
-        "docs/data/statistics.yml:3: evictions is '2 768', not a whole number – write digits only",
-        "docs/data/statistics.yml:5: applications is '6923.5', not a whole number",
-    ]),
-    ("statistics-year-twice", [
-        "docs/data/statistics.yml:9: the year 2023 is given twice (also on line 2) – keep one row per year",
-    ]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "statistics-no-source-url",
+            [
+                "docs/data/statistics.yml:9: the row for 2023 has no source_url – add source_url: https://…",
+            ],
+        ),
+        (
+            "statistics-no-source-date",
+            [
+                'docs/data/statistics.yml:2: the row for 2023 has no source_date – add source_date: "2024-02-06"',
+            ],
+        ),
+        (
+            "statistics-not-whole-number",
+            [
+                "docs/data/statistics.yml:3: evictions is '2 768', not a whole number – write digits only",
+                "docs/data/statistics.yml:5: applications is '6923.5', not a whole number",
+            ],
+        ),
+        (
+            "statistics-year-twice",
+            [
+                "docs/data/statistics.yml:9: the year 2023 is given twice (also on line 2) – keep one row per year",
+            ],
+        ),
+    ],
+)
 def test_a_mistake_in_the_data_file_fails_the_build_at_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)

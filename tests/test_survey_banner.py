@@ -43,7 +43,9 @@ def context(browser, server):
     context.set_default_timeout(10_000)
     context.add_init_script(WATCH_FIRST_PAINT)
     # The survey service is another host: answer for it instead of going there.
-    context.route("https://enkat.example.org/**", lambda route: route.fulfill(body="survey", content_type="text/plain"))
+    context.route(
+        "https://enkat.example.org/**", lambda route: route.fulfill(body="survey", content_type="text/plain")
+    )
     yield context
     context.close()
 
@@ -92,7 +94,9 @@ def test_without_javascript_the_survey_link_remains(browser, server, language):
     context = browser.new_context(base_url=server.origin, java_script_enabled=False)
     page = context.new_page()
     page.goto(START[language])
-    assert page.get_by_role("link", name=TEXT["yes"][language]).get_attribute("href") == SURVEY["url"][language]
+    assert (
+        page.get_by_role("link", name=TEXT["yes"][language]).get_attribute("href") == SURVEY["url"][language]
+    )
     assert not page.get_by_role("button", name=TEXT["no"][language]).is_visible()
     context.close()
 
@@ -139,11 +143,23 @@ def test_the_survey_is_named_by_its_address_and_version():
     assert survey_id("https://a.example/s", 1) == survey_id("https://a.example/s", 1)
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("survey-without-english-address", ["WARNING", "mkdocs.yml:", "extra.survey.url has no 'en' address"]),
-    ("survey-not-https", ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"]),
-    ("survey-hidden-for-no-days", ["mkdocs.yml:4: extra.survey.hide_days is '0' – give a whole number of days"]),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "survey-without-english-address",
+            ["WARNING", "mkdocs.yml:", "extra.survey.url has no 'en' address"],
+        ),
+        (
+            "survey-not-https",
+            ["mkdocs.yml:", "extra.survey.url.en is 'http://enkat.example.org/en'", "https://"],
+        ),
+        (
+            "survey-hidden-for-no-days",
+            ["mkdocs.yml:4: extra.survey.hide_days is '0' – give a whole number of days"],
+        ),
+    ],
+)
 def test_a_bad_survey_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
@@ -169,7 +185,9 @@ def test_the_invitation_does_not_move_the_page_while_it_loads(browser, server, l
     Heights are recorded from the first paint on: a layout the browser works
     out before it has drawn anything is never seen by the reader.
     """
-    context = browser.new_context(base_url=server.origin, viewport={"width": 412, "height": 823}, is_mobile=True)
+    context = browser.new_context(
+        base_url=server.origin, viewport={"width": 412, "height": 823}, is_mobile=True
+    )
     context.add_init_script("""
         window.__heights = new Set();
         const record = () => {

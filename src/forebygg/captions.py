@@ -62,16 +62,20 @@ def _lines(data: bytes) -> list[str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        message = ("the caption file is not saved as UTF-8 (a letter on this line is in another encoding, "
-                   "such as Windows-1252 or Latin-1) – open it in a text editor and save it as UTF-8")
+        message = (
+            "the caption file is not saved as UTF-8 (a letter on this line is in another encoding, "
+            "such as Windows-1252 or Latin-1) – open it in a text editor and save it as UTF-8"
+        )
         raise CaptionError(line, message) from None
     return re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff").replace("\0", "\ufffd"))
 
 
 def _not_webvtt(lines: list[str]) -> str:
     if any(SRT_TIME_LINE.match(line) for line in lines[:3]):
-        return ("this is an SRT file – convert it to WebVTT: add WEBVTT as the first line and write times "
-                "with a dot (00:00:01.000, not 00:00:01,000)")
+        return (
+            "this is an SRT file – convert it to WebVTT: add WEBVTT as the first line and write times "
+            "with a dot (00:00:01.000, not 00:00:01,000)"
+        )
     return "the caption file does not start with WEBVTT – make WEBVTT the first line, then a blank line"
 
 
@@ -113,13 +117,18 @@ def _cue(block: list[tuple[int, str]], seen_cue: bool) -> Cue | None:
         message = "this cue has no text – write what is said under the time line, or delete the cue"
         raise CaptionError(number, message)
     if len(arrows) > 1:
-        message = ("this time line follows the cue before with no empty line between them, so browsers show "
-                   "the line above it as part of that cue – put an empty line before each cue (a line of "
-                   "spaces is not empty)")
+        message = (
+            "this time line follows the cue before with no empty line between them, so browsers show "
+            "the line above it as part of that cue – put an empty line before each cue (a line of "
+            "spaces is not empty)"
+        )
         raise CaptionError(block[arrows[1]][0], message)
     if end <= start:
-        raise CaptionError(number, f"the cue ends ({_clock(end)}) before it starts ({_clock(start)}) – "
-                                   f"the second time must be later than the first")
+        raise CaptionError(
+            number,
+            f"the cue ends ({_clock(end)}) before it starts ({_clock(start)}) – "
+            f"the second time must be later than the first",
+        )
     return Cue(start, end, "\n".join(words for _, words in text), number)
 
 
@@ -136,8 +145,10 @@ def _timings(number: int, line: str) -> tuple[float, float]:
     if re.search(r"\d,\d", line):
         fix = "write the milliseconds after a dot, not a comma"
     else:
-        fix = ("write each time as hours:minutes:seconds.milliseconds, with two digits for minutes and "
-               "seconds (up to 59) and three for milliseconds")
+        fix = (
+            "write each time as hours:minutes:seconds.milliseconds, with two digits for minutes and "
+            "seconds (up to 59) and three for milliseconds"
+        )
     message = f"the time line '{line.strip()}' cannot be read, so browsers drop this cue – {fix}: {EXAMPLE}"
     raise CaptionError(number, message)
 

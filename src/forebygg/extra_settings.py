@@ -25,7 +25,11 @@ MAY_BE_EMPTY = re.compile(r"^survey\.url\.[^.]+$")
 
 TAG = "tag:yaml.org,2002:"
 READ_AS = {
-    "int": "a number", "float": "a number", "bool": "true or false", "timestamp": "a date", "null": "empty"
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "timestamp": "a date",
+    "null": "empty",
 }
 EMAIL = re.compile(r"^[^@\s\"'<>()\[\],;:]+@[^@\s\"'<>()\[\],;:]+\.[A-Za-z]{2,}$")
 URL = re.compile(r"^https?://[^\s\"'<>]+$")
@@ -68,7 +72,7 @@ def _scalar_problems(path: list[str], node: yaml.ScalarNode) -> Iterator[str]:
     read_as = node.tag.removeprefix(TAG)
     if kind == TEXT and read_as == "null":
         if not MAY_BE_EMPTY.match(dotted):
-            yield f"extra.{dotted} is empty – write its text after the colon, in quotes: {key}: \"…\""
+            yield f'extra.{dotted} is empty – write its text after the colon, in quotes: {key}: "…"'
     elif kind == TEXT and read_as != "str":
         read = READ_AS.get(read_as, "not text")
         how = f'put it in quotes: {key}: "{text}"'

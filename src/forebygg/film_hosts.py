@@ -23,12 +23,17 @@ class Provider:
     share: str  # the addresses its Share button gives, for advice
 
 
-YOUTUBE = Provider("YouTube", "https://www.youtube-nocookie.com",
-                   "https://youtu.be/ID or https://www.youtube.com/watch?v=ID")
-VIMEO = Provider("Vimeo", "https://player.vimeo.com",
-                 "https://vimeo.com/NUMBER, or https://vimeo.com/NUMBER/HASH for an unlisted film")
-DAILYMOTION = Provider("Dailymotion", "https://www.dailymotion.com",
-                       "https://www.dailymotion.com/video/ID or https://dai.ly/ID")
+YOUTUBE = Provider(
+    "YouTube", "https://www.youtube-nocookie.com", "https://youtu.be/ID or https://www.youtube.com/watch?v=ID"
+)
+VIMEO = Provider(
+    "Vimeo",
+    "https://player.vimeo.com",
+    "https://vimeo.com/NUMBER, or https://vimeo.com/NUMBER/HASH for an unlisted film",
+)
+DAILYMOTION = Provider(
+    "Dailymotion", "https://www.dailymotion.com", "https://www.dailymotion.com/video/ID or https://dai.ly/ID"
+)
 
 
 def player(address: str) -> tuple[Provider, str]:
@@ -38,13 +43,17 @@ def player(address: str) -> tuple[Provider, str]:
     reader = READERS.get(host)
     if parts.scheme != "https" or reader is None:
         names = ", ".join(sorted(provider.name for provider in (YOUTUBE, VIMEO, DAILYMOTION)))
-        raise AddressError(f"films cannot be hosted at {address} – use an https:// address at {names}, "
-                           f"or a film file of our own")
+        raise AddressError(
+            f"films cannot be hosted at {address} – use an https:// address at {names}, "
+            f"or a film file of our own"
+        )
     provider, read = reader
     found = read(parts)
     if found is None:
-        raise AddressError(f"{address} is not the address of a {provider.name} film – copy it from the "
-                           f"film's Share button: {provider.share}")
+        raise AddressError(
+            f"{address} is not the address of a {provider.name} film – copy it from the "
+            f"film's Share button: {provider.share}"
+        )
     return provider, _embed(provider, address, *found)
 
 
@@ -94,20 +103,25 @@ IDS = {
 
 def _embed(provider: Provider, address: str, film: str, secret: str) -> str:
     if not film:
-        raise AddressError(f"no film is named in {address} – copy the film's address from its Share button: "
-                           f"{provider.share}")
+        raise AddressError(
+            f"no film is named in {address} – copy the film's address from its Share button: {provider.share}"
+        )
     pattern, shape = IDS[provider]
     if not re.fullmatch(pattern, film):
-        raise AddressError(f"'{film}' in {address} cannot be a {provider.name} film id ({shape}) – copy the "
-                           f"film's address again from its Share button: {provider.share}")
+        raise AddressError(
+            f"'{film}' in {address} cannot be a {provider.name} film id ({shape}) – copy the "
+            f"film's address again from its Share button: {provider.share}"
+        )
     if provider is YOUTUBE:
         return f"https://www.youtube-nocookie.com/embed/{film}?autoplay=1"
     if provider is DAILYMOTION:
         return f"https://www.dailymotion.com/embed/video/{film}?autoplay=1"
     # An unlisted Vimeo film plays only with its privacy hash.
     if secret and not re.fullmatch(r"[0-9a-f]+", secret):
-        raise AddressError(f"'{secret}' in {address} cannot be the privacy hash of an unlisted Vimeo film "
-                           f"(digits and a–f) – copy the film's address again from its Share button: "
-                           f"{provider.share}")
+        raise AddressError(
+            f"'{secret}' in {address} cannot be the privacy hash of an unlisted Vimeo film "
+            f"(digits and a–f) – copy the film's address again from its Share button: "
+            f"{provider.share}"
+        )
     query = ({"h": secret} if secret else {}) | {"dnt": 1, "autoplay": 1}
     return f"https://player.vimeo.com/video/{film}?{urlencode(query)}"

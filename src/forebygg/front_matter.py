@@ -82,9 +82,16 @@ def _review_date_problems(values: dict) -> list[tuple[int, str]]:
     line = key.start_mark.line + 2
     written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
     if not isinstance(value, yaml.ScalarNode) or not is_date(value.value):
-        return [(line, f"the review date '{written}' is not written YYYY-MM-DD – write it as {REVIEWED_EXAMPLE}")]
+        return [
+            (line, f"the review date '{written}' is not written YYYY-MM-DD – write it as {REVIEWED_EXAMPLE}")
+        ]
     if not is_real_date(value.value):
-        return [(line, f"the review date '{written}' is not a date in the calendar – check it: {REVIEWED_EXAMPLE}")]
+        return [
+            (
+                line,
+                f"the review date '{written}' is not a date in the calendar – check it: {REVIEWED_EXAMPLE}",
+            )
+        ]
     return []
 
 
@@ -110,5 +117,5 @@ def _advice(line: str) -> str:
         return f'end the text with a quotation mark too: {key}: {value}"'
     value = value.strip('"')
     if '"' in value:
-        return f"put the text in quotes, and write \\\" for each quotation mark inside it: {key}: \"…\""
+        return f'put the text in quotes, and write \\" for each quotation mark inside it: {key}: "…"'
     return f'put the text in quotes: {key}: "{value}"'

@@ -88,10 +88,14 @@ def _not_found(match: re.Match, context: LinkContext) -> str:
     where = _where(match["page"], link, context)
     suggestion = f" Did you mean '{match['suggestion']}'?" if match["suggestion"] else ""
     if IMAGE.search(urlsplit(link).path):
-        return (f"{where}: the image '{link}' does not exist: there is no file docs/{target} – "
-                f"put the image there, or correct the path (images belong in docs/assets/).{suggestion}")
-    return (f"{where}: the link '{link}' leads to no page: there is no file docs/{target} – "
-            f"correct the file name, or create the page.{suggestion}")
+        return (
+            f"{where}: the image '{link}' does not exist: there is no file docs/{target} – "
+            f"put the image there, or correct the path (images belong in docs/assets/).{suggestion}"
+        )
+    return (
+        f"{where}: the link '{link}' leads to no page: there is no file docs/{target} – "
+        f"correct the file name, or create the page.{suggestion}"
+    )
 
 
 def _no_anchor(match: re.Match, context: LinkContext) -> str:
@@ -102,8 +106,10 @@ def _no_anchor(match: re.Match, context: LinkContext) -> str:
     close = difflib.get_close_matches(anchor, anchors, n=1)
     guess = f" Did you mean '#{close[0]}'?" if close else ""
     listed = ", ".join(f"#{name}" for name in anchors) or "none"
-    return (f"{where}: the link '{link}' leads to no heading: docs/{target} has no anchor '#{anchor}' – "
-            f"use one of its anchors: {listed}.{guess} {ANCHOR_ADVICE}")
+    return (
+        f"{where}: the link '{link}' leads to no heading: docs/{target} has no anchor '#{anchor}' – "
+        f"use one of its anchors: {listed}.{guess} {ANCHOR_ADVICE}"
+    )
 
 
 def _absolute(match: re.Match, context: LinkContext) -> str:
@@ -115,8 +121,10 @@ def _absolute(match: re.Match, context: LinkContext) -> str:
     anchor = f"#{parts.fragment}" if parts.fragment else ""
     fixed = posixpath.relpath(example, posixpath.dirname(page)) + anchor
     advice = f"'{fixed}'" if target else f"for example '{fixed}' for the start page"
-    return (f"{_where(page, link, context)}: the link '{link}' starts with / – link to the file, "
-            f"as seen from this file: {advice}")
+    return (
+        f"{_where(page, link, context)}: the link '{link}' starts with / – link to the file, "
+        f"as seen from this file: {advice}"
+    )
 
 
 def _page_at(address: str, context: LinkContext) -> str | None:
@@ -131,15 +139,19 @@ def _page_at(address: str, context: LinkContext) -> str | None:
 def _unrecognized(match: re.Match, context: LinkContext) -> str:
     link = match["link"]
     fix = f": '{match['suggestion']}'" if match["suggestion"] else ", e.g. 'kontakt.md' for a page kontakt.md"
-    return (f"{_where(match['page'], link, context)}: the link '{link}' is not a file – link to the page's "
-            f".md file{fix}")
+    return (
+        f"{_where(match['page'], link, context)}: the link '{link}' is not a file – link to the page's "
+        f".md file{fix}"
+    )
 
 
 def _nav_not_found(match: re.Match, context: LinkContext) -> str:
     link = match["link"]
     line = _config_line(context.config_file, link)
-    return (f"mkdocs.yml:{line}: the menu (nav:) lists '{link}', but there is no file "
-            f"docs/{context.language}/{link} – correct the name, or create the page in every language")
+    return (
+        f"mkdocs.yml:{line}: the menu (nav:) lists '{link}', but there is no file "
+        f"docs/{context.language}/{link} – correct the name, or create the page in every language"
+    )
 
 
 def _not_in_nav(match: re.Match, context: LinkContext) -> str:
@@ -226,12 +238,17 @@ def other_language_links(
         if folder == language or folder not in languages:
             continue
         if not exists(target):
-            problems.append((match.start("link"), (
-                f"the link '{link}' leads to no page in the other language: there is no file docs/{target} – "
-                "correct the file name, or translate the page"
-            )))
+            problems.append(
+                (
+                    match.start("link"),
+                    (
+                        f"the link '{link}' leads to no page in the other language: there is no file docs/{target} – "
+                        "correct the file name, or translate the page"
+                    ),
+                )
+            )
             continue
         anchor = f"#{parts.fragment}" if parts.fragment else ""
-        pieces += [markdown[last:match.start("link")], f"{OTHER_LANGUAGE}{target}{anchor}"]
+        pieces += [markdown[last : match.start("link")], f"{OTHER_LANGUAGE}{target}{anchor}"]
         last = match.end("link")
     return "".join(pieces) + markdown[last:], problems

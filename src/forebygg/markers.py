@@ -21,7 +21,9 @@ class Marker:
 
 
 MARKERS = {
-    "extra": Marker(r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"),
+    "extra": Marker(
+        r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"
+    ),
     "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
     "statistics": Marker(None, "nothing after its name", "<!-- md:statistics -->"),
 }
@@ -51,7 +53,10 @@ def marker_problems(markdown: str) -> list[tuple[int, str]]:
             )
         elif not written.endswith("-->"):
             problems.append(
-                (match.start(), f"the marker 'md:{name}' is not closed – end it with -->, as in {marker.example}")
+                (
+                    match.start(),
+                    f"the marker 'md:{name}' is not closed – end it with -->, as in {marker.example}",
+                )
             )
         elif not pattern(name).fullmatch(written):
             argument = match.group("rest").strip() or "nothing"

@@ -116,31 +116,39 @@ def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
     problems = []
     for name in element.attrib:
         if name.lower().startswith("on"):
-            problems.append(Problem(
-                re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\b{re.escape(name)}\s*=", re.I),
-                f"<{tag} {name}=…> cannot run: the site's security policy (CSP) blocks scripts written in "
-                "pages – remove it, and ask a developer if the page needs to do something",
-            ))
+            problems.append(
+                Problem(
+                    re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\b{re.escape(name)}\s*=", re.I),
+                    f"<{tag} {name}=…> cannot run: the site's security policy (CSP) blocks scripts written in "
+                    "pages – remove it, and ask a developer if the page needs to do something",
+                )
+            )
         elif element.get(name).strip().lower().startswith("javascript:"):
-            problems.append(Problem(
-                re.compile(r"javascript\s*:", re.I),
-                f"the {name}=\"javascript:…\" of the <{tag}> cannot run: the site's security policy (CSP) "
-                "blocks scripts written in pages – remove it, and link to a page or file instead",
-            ))
+            problems.append(
+                Problem(
+                    re.compile(r"javascript\s*:", re.I),
+                    f'the {name}="javascript:…" of the <{tag}> cannot run: the site\'s security policy (CSP) '
+                    "blocks scripts written in pages – remove it, and link to a page or file instead",
+                )
+            )
         elif name.lower() == "style":
-            problems.append(Problem(
-                re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\bstyle\s*=", re.I),
-                f"<{tag} style=…> has no effect: the site's security policy (CSP) ignores styles written in "
-                "pages – remove it, and ask a developer for a class in docs/assets/css/site.css",
-            ))
+            problems.append(
+                Problem(
+                    re.compile(rf"(?:<{tag}\b[^>]*?|{ATTR_LIST})\bstyle\s*=", re.I),
+                    f"<{tag} style=…> has no effect: the site's security policy (CSP) ignores styles written in "
+                    "pages – remove it, and ask a developer for a class in docs/assets/css/site.css",
+                )
+            )
     for url in _loaded_addresses(element):
         if _is_foreign(url):
-            problems.append(Problem(
-                re.compile(rf"(?:{MARKDOWN_IMAGE}|{LOADING_ATTRIBUTE}|,\s*){re.escape(url)}"),
-                f"the <{tag}> loads {url} from another host, which the site never does (its security policy "
-                "blocks it) – save the file in docs/assets/ and use it from there, or link to it instead: "
-                f"[What it is]({url})",
-            ))
+            problems.append(
+                Problem(
+                    re.compile(rf"(?:{MARKDOWN_IMAGE}|{LOADING_ATTRIBUTE}|,\s*){re.escape(url)}"),
+                    f"the <{tag}> loads {url} from another host, which the site never does (its security policy "
+                    "blocks it) – save the file in docs/assets/ and use it from there, or link to it instead: "
+                    f"[What it is]({url})",
+                )
+            )
     if tag == "img":
         problems += _image_problems(element, exists)
     return problems
@@ -165,13 +173,19 @@ def _blocked_message(element) -> str:
             watch=watch
         )
     if tag == "script":
-        return ("<script> cannot run: the site's security policy (CSP) blocks scripts written in pages – "
-                "remove it, and ask a developer if the page needs a script")
+        return (
+            "<script> cannot run: the site's security policy (CSP) blocks scripts written in pages – "
+            "remove it, and ask a developer if the page needs a script"
+        )
     if tag == "style":
-        return ("<style> has no effect: the site's security policy (CSP) ignores styles written in pages – "
-                "remove it, and ask a developer for a class in docs/assets/css/site.css")
-    return (f"<{tag}> is not allowed in pages: the site loads nothing from other hosts and its security "
-            "policy blocks it – remove it and link to the content instead: [What it is](https://…)")
+        return (
+            "<style> has no effect: the site's security policy (CSP) ignores styles written in pages – "
+            "remove it, and ask a developer for a class in docs/assets/css/site.css"
+        )
+    return (
+        f"<{tag}> is not allowed in pages: the site loads nothing from other hosts and its security "
+        "policy blocks it – remove it and link to the content instead: [What it is](https://…)"
+    )
 
 
 def _loaded_addresses(element) -> list[str]:
@@ -203,23 +217,27 @@ def _image_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
     problems = []
     decorative = "decorative" in element.get("class", "").split() and element.get("alt") == ""
     if not (element.get("alt") or "").strip() and not decorative:
-        problems.append(Problem(
-            pattern,
-            written=src,
-            message="the image {written} has no alt text – describe it in the brackets: ![What the image "
-            "shows]({written}), or mark it decorative with ![]({written}){: .decorative } (README)",
-            html_message='the image {written} has no alt text – describe it: <img alt="What the image shows" '
-            '…>, or, if it only decorates, mark it with alt="" class="decorative" (README)',
-        ))
+        problems.append(
+            Problem(
+                pattern,
+                written=src,
+                message="the image {written} has no alt text – describe it in the brackets: ![What the image "
+                "shows]({written}), or mark it decorative with ![]({written}){: .decorative } (README)",
+                html_message='the image {written} has no alt text – describe it: <img alt="What the image shows" '
+                '…>, or, if it only decorates, mark it with alt="" class="decorative" (README)',
+            )
+        )
     if src and not _is_foreign(src) and not urlsplit(src).scheme and not exists(src):
-        problems.append(Problem(
-            pattern,
-            written=src,
-            message="the image {written} does not exist – check its name and folder (images belong in "
-            "docs/assets/)",
-            html_message="the image {written} does not exist – write it as a Markdown image, "
-            "![What the image shows](../assets/NAME.png) with the path as seen from the .md file, "
-            "which the build can check",
-            reported_by_mkdocs=True,
-        ))
+        problems.append(
+            Problem(
+                pattern,
+                written=src,
+                message="the image {written} does not exist – check its name and folder (images belong in "
+                "docs/assets/)",
+                html_message="the image {written} does not exist – write it as a Markdown image, "
+                "![What the image shows](../assets/NAME.png) with the path as seen from the .md file, "
+                "which the build can check",
+                reported_by_mkdocs=True,
+            )
+        )
     return problems

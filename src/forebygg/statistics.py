@@ -95,27 +95,41 @@ def _row(item: yaml.Node) -> tuple[Row | None, list[tuple[int, str]]]:
         if name in FIGURES:
             if not isinstance(value, yaml.ScalarNode) or not written.isdecimal() or not written.isascii():
                 problems.append(
-                    (key_line, f"{name} is '{written}', not a whole number – write digits only, "
-                     f"without spaces or decimals: {name}: {_hint(name)}")
+                    (
+                        key_line,
+                        f"{name} is '{written}', not a whole number – write digits only, "
+                        f"without spaces or decimals: {name}: {_hint(name)}",
+                    )
                 )
                 continue
             read[name] = int(written)
             if name == "withdrawn_percent" and read[name] > 100:
                 problems.append(
-                    (key_line, f"withdrawn_percent is {written}, more than 100 – write the share in "
-                     "per cent: withdrawn_percent: 60")
+                    (
+                        key_line,
+                        f"withdrawn_percent is {written}, more than 100 – write the share in "
+                        "per cent: withdrawn_percent: 60",
+                    )
                 )
         elif name in KEYS:
             if not isinstance(value, yaml.ScalarNode) or not written.strip():
                 problems.append((key_line, f"{name} is empty – write it: {name}: {_hint(name)}"))
                 continue
             if name == "source_date" and not (is_date(written) and is_real_date(written)):
-                problems.append((key_line, f"source_date is '{written}', not a date in the calendar written "
-                                 'YYYY-MM-DD – write it as source_date: "2024-02-06"'))
+                problems.append(
+                    (
+                        key_line,
+                        f"source_date is '{written}', not a date in the calendar written "
+                        'YYYY-MM-DD – write it as source_date: "2024-02-06"',
+                    )
+                )
             if name == "source_url" and not written.startswith("https://"):
                 problems.append(
-                    (key_line, f"source_url is '{written}', not a web address starting with https:// "
-                     "– copy the address of the source's page")
+                    (
+                        key_line,
+                        f"source_url is '{written}', not a web address starting with https:// "
+                        "– copy the address of the source's page",
+                    )
                 )
             read[name] = written
     if problems:
@@ -129,9 +143,14 @@ def _key_line(item: yaml.MappingNode, name: str) -> int:
 
 def _hint(name: str) -> str:
     return {
-        "year": "2023", "evictions": "2768", "children": "674", "applications": "6923",
-        "withdrawn_percent": "60", "source_title": '"The title of the press release"',
-        "source_date": '"2024-02-06"', "source_url": "https://…",
+        "year": "2023",
+        "evictions": "2768",
+        "children": "674",
+        "applications": "6923",
+        "withdrawn_percent": "60",
+        "source_title": '"The title of the press release"',
+        "source_date": '"2024-02-06"',
+        "source_url": "https://…",
     }[name]
 
 

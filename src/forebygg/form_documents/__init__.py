@@ -24,8 +24,17 @@ from __future__ import annotations
 
 from .consistency import check_languages
 from .model import (
-    FIELD_TYPES, Block, Field, FieldGroup, FieldType, FormError, FormTemplate, Heading, ListBlock,
-    Paragraph, Run,
+    FIELD_TYPES,
+    Block,
+    Field,
+    FieldGroup,
+    FieldType,
+    FormError,
+    FormTemplate,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Run,
 )
 from .opendocument import to_odt
 from .pdf import document_font_file, to_pdf
@@ -34,9 +43,26 @@ from .reproducible import code_key
 from .word import to_docx
 
 __all__ = [
-    "FIELD_TYPES", "Block", "Field", "FieldGroup", "FieldType", "FormError", "FormTemplate", "Heading",
-    "ListBlock", "Paragraph", "Run", "check_languages", "code_key", "document_font_file", "documents",
-    "load_templates", "parse_template", "to_docx", "to_odt", "to_pdf",
+    "FIELD_TYPES",
+    "Block",
+    "Field",
+    "FieldGroup",
+    "FieldType",
+    "FormError",
+    "FormTemplate",
+    "Heading",
+    "ListBlock",
+    "Paragraph",
+    "Run",
+    "check_languages",
+    "code_key",
+    "document_font_file",
+    "documents",
+    "load_templates",
+    "parse_template",
+    "to_docx",
+    "to_odt",
+    "to_pdf",
 ]
 
 

@@ -53,8 +53,14 @@ FIELD_TYPES = {
         FieldType("text"),
         FieldType("date", short=True, hint="hint_date"),
         # 13 characters: YYYYMMDD-NNNN.
-        FieldType("personnummer", short=True, max_length=13, input_mode="numeric",
-                  hint="hint_personnummer", check="personnummer"),
+        FieldType(
+            "personnummer",
+            short=True,
+            max_length=13,
+            input_mode="numeric",
+            hint="hint_personnummer",
+            check="personnummer",
+        ),
         FieldType("signature", spaced=True, typed=False, hint="sign_by_hand"),
     )
 }

@@ -84,9 +84,14 @@ def _styles(document, language: str) -> None:
     from odf.style import DefaultStyle, FontFace, MasterPage, PageLayout, PageLayoutProperties, TextProperties
 
     country = REGIONAL_LANGUAGES.get(language, language).partition("-")[2]
-    document.fontfacedecls.addElement(FontFace(
-        name=DOCUMENT_FONT, fontfamily=f"'{DOCUMENT_FONT}'", fontfamilygeneric="swiss", fontpitch="variable",
-    ))
+    document.fontfacedecls.addElement(
+        FontFace(
+            name=DOCUMENT_FONT,
+            fontfamily=f"'{DOCUMENT_FONT}'",
+            fontfamilygeneric="swiss",
+            fontpitch="variable",
+        )
+    )
     default = DefaultStyle(family="paragraph")
     default.addElement(
         TextProperties(fontname=DOCUMENT_FONT, fontsize="11pt", language=language, country=country or "none")
@@ -96,10 +101,17 @@ def _styles(document, language: str) -> None:
     _text_and_list_styles(document)
 
     layout = PageLayout(name="A4")
-    layout.addElement(PageLayoutProperties(
-        pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
-        margintop="2.5cm", marginbottom="2.2cm", marginleft="2.5cm", marginright="2.5cm",
-    ))
+    layout.addElement(
+        PageLayoutProperties(
+            pagewidth="21cm",
+            pageheight="29.7cm",
+            printorientation="portrait",
+            margintop="2.5cm",
+            marginbottom="2.2cm",
+            marginleft="2.5cm",
+            marginright="2.5cm",
+        )
+    )
     document.automaticstyles.addElement(layout)
     document.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
 
@@ -115,39 +127,81 @@ def _paragraph_styles(document) -> None:
         document.styles.addElement(style)
 
     add("Standard", "Default Paragraph Style", {}, None, attributes={"class": "text"})
-    add("Text_20_body", "Body Text", {"margintop": "0cm", "marginbottom": "0.25cm"},
-        parentstylename="Standard", attributes={"class": "text"})
-    add("List_20_Contents", "List Contents", {"margintop": "0cm", "marginbottom": "0.12cm"},
-        parentstylename="Standard", attributes={"class": "list"})
+    add(
+        "Text_20_body",
+        "Body Text",
+        {"margintop": "0cm", "marginbottom": "0.25cm"},
+        parentstylename="Standard",
+        attributes={"class": "text"},
+    )
+    add(
+        "List_20_Contents",
+        "List Contents",
+        {"margintop": "0cm", "marginbottom": "0.12cm"},
+        parentstylename="Standard",
+        attributes={"class": "list"},
+    )
     for level, size in zip(range(1, 7), ("17pt", "13pt", "12pt", "11pt", "11pt", "11pt")):
         add(
-            f"Heading_20_{level}", f"Heading {level}",
-            {"margintop": "0.1cm" if level == 1 else "0.4cm", "marginbottom": "0.3cm",
-             "keepwithnext": "always"},
+            f"Heading_20_{level}",
+            f"Heading {level}",
+            {
+                "margintop": "0.1cm" if level == 1 else "0.4cm",
+                "marginbottom": "0.3cm",
+                "keepwithnext": "always",
+            },
             {"fontsize": size, "fontweight": "bold"},
-            parentstylename="Standard", defaultoutlinelevel=str(level), attributes={"class": "text"},
+            parentstylename="Standard",
+            defaultoutlinelevel=str(level),
+            attributes={"class": "text"},
         )
     # A blank is an empty paragraph with a line under it. join-border false:
     # LibreOffice otherwise draws bordered paragraphs in a row as one box.
-    line = {"borderbottom": "0.5pt solid #000000", "joinborder": "false", "padding": "0cm",
-            "marginbottom": "0cm", "keepwithnext": "always"}
+    line = {
+        "borderbottom": "0.5pt solid #000000",
+        "joinborder": "false",
+        "padding": "0cm",
+        "marginbottom": "0cm",
+        "keepwithnext": "always",
+    }
     add("Form_20_Line", "Form line", {**line, "margintop": "0.9cm"}, parentstylename="Standard")
-    add("Form_20_Line_20_Short", "Form line, short",
-        {**line, "margintop": "0.9cm", "marginright": "8cm"}, parentstylename="Standard")
-    add("Form_20_Signature_20_Line", "Form signature line",
-        {**line, "margintop": "1.4cm"}, parentstylename="Standard")
-    add("Form_20_Label", "Form label", {"margintop": "0.07cm", "marginbottom": "0cm",
-        "keepwithnext": "always"}, {"fontsize": "9pt"}, parentstylename="Standard")
-    add("Form_20_Label_20_End", "Form label, last", {"margintop": "0.07cm", "marginbottom": "0.5cm"},
-        {"fontsize": "9pt"}, parentstylename="Standard")
+    add(
+        "Form_20_Line_20_Short",
+        "Form line, short",
+        {**line, "margintop": "0.9cm", "marginright": "8cm"},
+        parentstylename="Standard",
+    )
+    add(
+        "Form_20_Signature_20_Line",
+        "Form signature line",
+        {**line, "margintop": "1.4cm"},
+        parentstylename="Standard",
+    )
+    add(
+        "Form_20_Label",
+        "Form label",
+        {"margintop": "0.07cm", "marginbottom": "0cm", "keepwithnext": "always"},
+        {"fontsize": "9pt"},
+        parentstylename="Standard",
+    )
+    add(
+        "Form_20_Label_20_End",
+        "Form label, last",
+        {"margintop": "0.07cm", "marginbottom": "0.5cm"},
+        {"fontsize": "9pt"},
+        parentstylename="Standard",
+    )
 
 
 def _text_and_list_styles(document) -> None:
     from odf.style import ListLevelProperties, Style, TextProperties
     from odf.text import ListLevelStyleBullet, ListLevelStyleNumber, ListStyle
 
-    for name, text in (("Bold", {"fontweight": "bold"}), ("Italic", {"fontstyle": "italic"}),
-                       ("BoldItalic", {"fontweight": "bold", "fontstyle": "italic"})):
+    for name, text in (
+        ("Bold", {"fontweight": "bold"}),
+        ("Italic", {"fontstyle": "italic"}),
+        ("BoldItalic", {"fontweight": "bold", "fontstyle": "italic"}),
+    ):
         style = Style(name=name, family="text")
         style.addElement(TextProperties(**text))
         document.automaticstyles.addElement(style)

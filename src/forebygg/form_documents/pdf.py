@@ -68,7 +68,10 @@ def document_font_file() -> Path | None:
     try:
         found = subprocess.run(
             ["fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular"],
-            capture_output=True, text=True, check=True, timeout=30,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
