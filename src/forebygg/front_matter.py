@@ -4,7 +4,9 @@ A page's front matter, read from the file as the editor wrote it.
 MkDocs treats front matter that is not valid YAML as ordinary text: the page
 then shows "description: …" as a heading and loses its description, and
 nothing is logged. So the file is parsed here again, and every page must have
-a `description:` that is a text (it becomes the page's meta description).
+a `description:` that is a text (it becomes the page's meta description), and
+a `reviewed:` date, YYYY-MM-DD, in quotes or not (the page shows when its
+facts were last checked).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import re
 
 import yaml
 
+from forebygg.dates import is_date, is_real_date
+
 FENCE = re.compile(r"-{3}[ \t]*")
 END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
 KEY_LINE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:\s*(.*)")
 EXAMPLE = 'description: "One or two sentences about the page."'
+REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
 
 
 def front_matter_problems(source: str) -> list[tuple[int, str]]:
@@ -39,12 +44,54 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
     values = {key.value: (key, value) for key, value in node.value}
     if "description" not in values:
         return [(1, f"the page has no description – add {EXAMPLE} to its front matter (lines 1–{end + 1})")]
-    key, value = values["description"]
+    return _description_problems(*values["description"]) + _review_date_problems(values)
+
+
+def review_date(source: str) -> str | None:
+    """The page's `reviewed:` date as YYYY-MM-DD, or None where it has none that is right."""
+    lines = source.splitlines()
+    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), None)
+    if not lines or not FENCE.fullmatch(lines[0]) or end is None:
+        return None
+    try:
+        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    values = {key.value: value for key, value in node.value}
+    value = values.get("reviewed")
+    if not isinstance(value, yaml.ScalarNode) or not is_date(value.value) or not is_real_date(value.value):
+        return None
+    return value.value
+
+
+def _description_problems(key: yaml.Node, value: yaml.Node) -> list[tuple[int, str]]:
     line = key.start_mark.line + 2
     if not isinstance(value, yaml.ScalarNode) or (value.tag != "tag:yaml.org,2002:str" and value.value):
         return [(line, f"the description is not a text – put it in quotes: {EXAMPLE}")]
     if not value.value.strip():
         return [(line, f"the description is empty – write one or two sentences about the page: {EXAMPLE}")]
+    return []
+
+
+def _review_date_problems(values: dict) -> list[tuple[int, str]]:
+    if "reviewed" not in values:
+        return [(1, f"the page has no review date – add {REVIEWED_EXAMPLE} to its front matter")]
+    key, value = values["reviewed"]
+    line = key.start_mark.line + 2
+    written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+    if not isinstance(value, yaml.ScalarNode) or not is_date(value.value):
+        return [
+            (line, f"the review date '{written}' is not written YYYY-MM-DD – write it as {REVIEWED_EXAMPLE}")
+        ]
+    if not is_real_date(value.value):
+        return [
+            (
+                line,
+                f"the review date '{written}' is not a date in the calendar – check it: {REVIEWED_EXAMPLE}",
+            )
+        ]
     return []
 
 

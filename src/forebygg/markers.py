@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Marker:
-    argument: str  # a regular expression for the argument
+    argument: str  # a regular expression for the argument; "" for a marker that takes none
     means: str  # what the argument names, for messages
     example: str
 
@@ -30,6 +30,7 @@ MARKERS = {
     # The self-check at the end of a course part (src/forebygg/self_check.py); the overview of the course.
     "self-check": Marker(r"", "nothing", "<!-- md:self-check -->"),
     "course": Marker(r"", "nothing", "<!-- md:course -->"),
+    "statistics": Marker("", "nothing after its name", "<!-- md:statistics -->"),
 }
 
 # Anything that starts like a marker, up to the end of its comment (or of the line).

@@ -23,8 +23,9 @@ import lxml.html
 
 from forebygg.source_lines import line_at, nth_match, without_code
 
-# The wrappers of what hooks/film.py, hooks/forms.py and hooks/glossary.py put in a page.
-SITE_COMPONENTS = {"film", "form-example", "glossary"}
+# The wrappers of what hooks/film.py, hooks/forms.py, hooks/glossary.py and
+# hooks/statistics.py put in a page.
+SITE_COMPONENTS = {"film", "form-example", "glossary", "statistics"}
 
 BLOCKED_ELEMENTS = {"script", "style", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
 # Attributes whose address the browser loads by itself, on any element.
