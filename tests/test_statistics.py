@@ -89,7 +89,7 @@ def test_each_year_has_a_bar_for_evictions_and_one_for_children_to_scale(site):
     assert len(bars) == len(values)
     heights = [float(rect.get("height")) for rect in bars]
     tallest = max(values)
-    for height, value in zip(heights, values):
+    for height, value in zip(heights, values, strict=True):
         assert height == pytest.approx(max(heights) * value / tallest, abs=0.2)
 
 
