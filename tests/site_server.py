@@ -13,6 +13,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -101,3 +103,12 @@ http {{
     }}
 }}
 """
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """The status and text of `url`, also when the server answers with an error page."""
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")

@@ -10,8 +10,6 @@ import datetime
 import json
 import re
 import struct
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import lxml.html
@@ -19,7 +17,7 @@ import pytest
 
 from site_actions import search, visit
 from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
-from site_server import free_port, served
+from site_server import fetch, free_port, served
 
 THIRD_LANGUAGE = FIXTURES / "third-language"
 # Babel's (CLDR's) month names and long date patterns, written out here.
@@ -32,14 +30,6 @@ LONG_DATE = {"sv": "{day} {month} {year}", "en": "{day} {month} {year}", "de": "
 # A film of exactly 1.3 MB, so that its size shows the language's decimal sign.
 FILM_SIZE = 1_300_000
 SIZE = {"sv": "1,3\u00a0MB", "en": "1.3\u00a0MB", "de": "1,3\u00a0MB"}
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
 
 
 def date_in_words(iso: str, language: str) -> str:

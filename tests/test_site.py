@@ -5,8 +5,6 @@ The bilingual site: every page in both languages, each language on its own.
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from mkdocs.utils import yaml_load
 
 from site_actions import search
 from site_build import PROJECT, assert_build_fails
+from site_server import fetch
 
 SWEDISH_PAGES = sorted(
     "/"
@@ -34,14 +33,6 @@ def html_of_source(path: str) -> str:
     name = path.strip("/") or "index"
     source = PROJECT / "docs" / "sv" / f"{name}.md"
     return (source if source.exists() else PROJECT / "docs" / "sv" / name / "index.md").read_text()
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
 
 
 # -----------------------------------------------------------------------------
