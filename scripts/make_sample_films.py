@@ -64,7 +64,7 @@ SENTENCE_GAP = 0.4  # silence between sentences on the same slide
 SLIDE_PAUSE = 0.9  # silence after the last sentence of a slide (at least)
 AUDIO_BITRATE = "48k"
 MAX_MP4_BYTES = 2_000_000
-MAX_POSTER_BYTES = 60_000
+MAX_POSTER_BYTES = 30_000  # a poster is part of the page weight (150 KB budget)
 MIN_SECONDS, MAX_SECONDS = 60, 90
 
 # Captions.
