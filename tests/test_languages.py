@@ -63,6 +63,10 @@ def rename_language(project: Path, old: str, new: str, regional: str) -> None:
     text = config.read_text(encoding="utf-8").replace(f"locale: {old}", f"locale: {new}")
     text = re.sub(rf"^(\s+){old}: {old}-\w+$", rf"\g<1>{new}: {regional}", text, flags=re.MULTILINE)
     config.write_text(re.sub(rf"^(\s+){old}:", rf"\g<1>{new}:", text, flags=re.MULTILINE), encoding="utf-8")
+    # The glossary gives each term per language, as mkdocs.yml gives each text.
+    for data in (project / "docs" / "data").glob("*.yml"):
+        text = data.read_text(encoding="utf-8")
+        data.write_text(re.sub(rf"^(\s+){old}:", rf"\g<1>{new}:", text, flags=re.MULTILINE), encoding="utf-8")
 
 
 def build_and_serve(project: Path, workdir: Path, port: int):
