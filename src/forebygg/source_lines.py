@@ -5,6 +5,7 @@ Line numbers in mkdocs.yml and in pages, so that a build error can point at the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,20 +22,31 @@ def config_line(config_file: str | None, path: list[str]) -> int:
 
 def yaml_line(text: str, path: list[str]) -> int:
     """The line in YAML `text` of the key at `path` (any depth when path has one key), or 0."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    node = _composed(text)
+    if node is None:
         return 0
     key = _find(node, path) if len(path) > 1 else _find_anywhere(node, path[0])
     return key.start_mark.line + 1 if key is not None else 0
+
+
+@lru_cache(maxsize=16)
+def _composed(text: str) -> yaml.Node | None:
+    """`text` read as YAML nodes, which know their lines; None if it is not YAML.
+
+    Kept per text: a build asks for lines in the same mkdocs.yml hundreds of times.
+    The nodes are only read, never changed.
+    """
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
 
 
 def config_documents(config_file: str | None) -> list[tuple[str, yaml.MappingNode]]:
     """mkdocs.yml as written, not yet read into values, then each file it INHERITs: (file name, node)."""
     documents, path = [], Path(config_file or "mkdocs.yml")
     while path.is_file() and len(documents) < 10:
-        with path.open(encoding="utf-8") as stream:
-            node = yaml.compose(stream, Loader=yaml.SafeLoader)
+        node = _composed(path.read_text(encoding="utf-8"))
         if not isinstance(node, yaml.MappingNode):
             break
         documents.append((path.name, node))
