@@ -25,7 +25,14 @@ from site_build import PROJECT, build
 from site_server import free_port, served
 
 # What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
-NEEDS = {"browser": "browser", "page": "browser", "server": "server"}
+# test_languages.py's third_language and norwegian serve their build with nginx.
+NEEDS = {
+    "browser": "browser",
+    "page": "browser",
+    "server": "server",
+    "third_language": "server",
+    "norwegian": "server",
+}
 
 
 def pytest_collection_modifyitems(items) -> None:

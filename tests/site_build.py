@@ -12,12 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.theme import Theme
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -35,20 +47,156 @@ class BuildResult:
 
 
 def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult:
-    """`mkdocs build --strict` of `project` into `dest`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_DEPLOY", None)  # a test build is a preview: placeholders are allowed
-    if site_url:
-        env["SITE_URL"] = site_url
-    with one_build_at_a_time(project):
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+    """`mkdocs build --strict --clean` of `project` into `dest`, with what it logs.
+
+    The build runs in the test's own process, as `mkdocs serve` runs its
+    rebuilds: the same load_config() and build() that the command line calls,
+    without starting Python and importing MkDocs, Material and WeasyPrint
+    again for each of the hundred fixtures. The command line itself is tested
+    by `make build` (test_deployment_build.py) and `mkdocs serve` (test_live_preview.py).
+    """
+    with one_build_at_a_time(project), _build_environment(project, site_url), _captured_log() as log:
+        try:
+            config = load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=str(dest))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as abort:  # what the command line prints before it exits with 1
+            print(abort.format_message(), file=log)
+            return BuildResult(1, log.getvalue())
+        except Exception:  # noqa: BLE001 – the command line would print the traceback and exit with 1
+            traceback.print_exc(file=log)
+            return BuildResult(1, log.getvalue())
+        return BuildResult(0, log.getvalue())
+
+
+def build_in_another_process(project: Path, dest: Path, site_url: str, hash_seed: int) -> BuildResult:
+    """`mkdocs build --strict --clean` on the command line, in a Python with its own hash seed.
+
+    For the reproducibility gate: a build whose output depends on the order
+    of a set, or on anything else of the process, differs from one in the tests' process.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, PYTHONHASHSEED=str(hash_seed))
+    env.pop("SITE_DEPLOY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     return BuildResult(result.returncode, result.stdout + result.stderr)
+
+
+@contextlib.contextmanager
+def _build_environment(project: Path, site_url: str | None):
+    """The working folder and environment that `mkdocs build` would have in `project`.
+
+    A test build is a preview: placeholders are allowed (no SITE_DEPLOY).
+    Afterwards everything is as it was, also what mkdocs-static-i18n changes
+    in MkDocs while it builds the other languages, if that build fails.
+    """
+    saved_environment, saved_folder = dict(os.environ), os.getcwd()
+    saved_clean_directory = mkdocs_utils.clean_directory
+    build_log = logging.getLogger("mkdocs.commands.build")
+    saved_filters = list(build_log.filters)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ.pop("SITE_DEPLOY", None)
+    if site_url:
+        os.environ["SITE_URL"] = site_url
+    os.chdir(project)
+    try:
+        yield
+    finally:
+        os.chdir(saved_folder)
+        os.environ.clear()
+        os.environ.update(saved_environment)
+        mkdocs_utils.clean_directory = saved_clean_directory
+        build_log.filters[:] = saved_filters
+
+
+@contextlib.contextmanager
+def _captured_log():
+    """What the build logs and prints, as the command line shows it: 'WARNING -  message'."""
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            yield output
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Each build's theme templates, compiled once per test process.
+
+    A build makes a new Jinja environment, which would parse and compile the
+    145 templates of Material and overrides/ again: half of a fixture's build.
+    The code is kept under the template's name and a checksum of its source,
+    not its file name (each fixture has its own copy of overrides/), so a
+    changed template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def get_bucket(self, environment, name, filename, source) -> jinja2.bccache.Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = jinja2.bccache.Bucket(environment, f"{name}:{checksum}", checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _environment_with_compiled_templates(theme: Theme, _make=Theme.get_env) -> jinja2.Environment:
+    environment = _make(theme)
+    environment.bytecode_cache = _COMPILED_TEMPLATES
+    return environment
+
+
+_COMPILED_TEMPLATES = _CompiledTemplates()
+Theme.get_env = _environment_with_compiled_templates
+
+
+def _list_templates(loader: jinja2.FileSystemLoader) -> list[str]:
+    """The theme's files, with the installed packages' folders listed once per test process.
+
+    Each build lists every file of Material's templates, ten thousand icons
+    among them. A package does not change while the tests run; a project's
+    own overrides/ is listed each time.
+    """
+    found: set[str] = set()
+    for folder in loader.searchpath:
+        if Path(folder).is_relative_to(sys.prefix):
+            found.update(_installed_templates(folder, loader.followlinks))
+        else:
+            found.update(_list_uncached(jinja2.FileSystemLoader(folder, followlinks=loader.followlinks)))
+    return sorted(found)
+
+
+@functools.cache
+def _installed_templates(folder: str, followlinks: bool) -> tuple[str, ...]:
+    return tuple(_list_uncached(jinja2.FileSystemLoader(folder, followlinks=followlinks)))
+
+
+_list_uncached = jinja2.FileSystemLoader.list_templates
+jinja2.FileSystemLoader.list_templates = _list_templates
 
 
 @contextlib.contextmanager

@@ -14,8 +14,13 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from site_build import copy_sources
 from site_server import free_port
+
+# It runs `mkdocs serve`, so `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.server
 
 WAIT = 60  # seconds: a first build, or a rebuild that makes the form's PDF anew
 

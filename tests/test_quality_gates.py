@@ -25,7 +25,7 @@ from gates import (
     nginx_headers,
 )
 from site_actions import search, visit
-from site_build import MISSING, PROJECT, build, copy_sources, project_with_fixture
+from site_build import MISSING, PROJECT, build, build_in_another_process, copy_sources, project_with_fixture
 from site_server import served_fixture
 
 DEPLOY = PROJECT / "deploy"
@@ -326,26 +326,35 @@ def test_the_csp_gate_catches_an_inline_script(browser, tmp_path):
 # -----------------------------------------------------------------------------
 
 
-def two_clean_builds(project_in, workdir: Path) -> list[str]:
-    """Build twice, each from its own copy with no .cache/, and compare: what differs.
+def two_clean_builds(project_in, workdir: Path, in_another_process: bool = False) -> list[str]:
+    """Build twice, each from its own copy, and compare: what differs.
 
-    `project_in(workdir)` makes a copy. Without a shared cache the second build
-    makes every form document anew instead of copying the first build's.
+    `project_in(workdir)` makes a copy. Without the forms cache (.cache/) the
+    second build makes every form document anew instead of copying the first
+    build's. `in_another_process`: the second build runs in another Python,
+    with another hash seed (the tests' own is random), as a host would build.
     """
-    for name in ("first", "second"):
-        result = build(project_in(workdir / name), workdir / name / "site", site_url="http://127.0.0.1:8000/")
-        assert result.returncode == 0, result.output
-    return differing_files(workdir / "first" / "site", workdir / "second" / "site")
+    url = "http://127.0.0.1:8000/"
+    first = build(project_in(workdir / "first"), workdir / "first" / "site", site_url=url)
+    assert first.returncode == 0, first.output
+    project, site = project_in(workdir / "second"), workdir / "second" / "site"
+    if in_another_process:
+        second = build_in_another_process(project, site, url, hash_seed=4711)
+    else:
+        second = build(project, site, site_url=url)
+    assert second.returncode == 0, second.output
+    return differing_files(workdir / "first" / "site", site)
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path):
-    differences = two_clean_builds(lambda workdir: copy_sources(workdir / "project"), tmp_path)
+    differences = two_clean_builds(lambda workdir: copy_sources(workdir / "project"), tmp_path, True)
     assert not differences, "\n".join(differences)
 
 
 def test_the_reproducibility_gate_catches_a_build_that_varies(tmp_path):
+    # The forms cache may serve the documents: the planted fault is elsewhere.
     fixture = "unreproducible"
-    differences = two_clean_builds(lambda workdir: project_with_fixture(fixture, workdir, False), tmp_path)
+    differences = two_clean_builds(lambda workdir: project_with_fixture(fixture, workdir), tmp_path)
     assert differences == ["build-time.txt: differs"], differences
 
 
