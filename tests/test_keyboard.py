@@ -7,6 +7,7 @@ WCAG 2.1.1 (everything by keyboard), 2.4.3 (focus order) and 2.4.7 (focus visibl
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from site_actions import visit
 
@@ -78,7 +79,10 @@ def tab_through(page, limit: int = 120) -> list[str]:
     problems = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        page.wait_for_function(SETTLED)
+        try:
+            page.wait_for_function(SETTLED, timeout=1500)
+        except PlaywrightTimeout:
+            pass  # a transition that never ends on its own: look at focus as it is
         focus = page.evaluate(FOCUS)
         if focus is None:
             return problems
