@@ -59,3 +59,12 @@ def test_the_page_title_is_the_strongest_heading(page, server):
     h2_size, _ = page.locator("h2").first.evaluate(style)
     assert h1_size > h2_size
     assert int(h1_weight) >= 700
+
+
+def test_e_mail_and_phone_in_running_text_are_links_to_write_and_call(site):
+    for contact in ["om-webbplatsen/kontakt/index.html", "en/om-webbplatsen/kontakt/index.html"]:
+        text = (site.root / contact).read_text("utf-8")
+        email, phone = ORGANISATION["email"], ORGANISATION["phone"]
+        assert f'<a href="mailto:{email.replace("[", "%5B").replace("]", "%5D")}">{email}</a>' in text
+        digits = "".join(c for c in phone if c.isdigit())
+        assert f'<a href="tel:+46{digits[1:]}">{phone}</a>' in text
