@@ -4,9 +4,12 @@ Printing a page: the text, films as posters with their transcripts, and a footer
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from site_actions import visit
+from site_build import build, project_with_fixture
 
 FILM_PAGE = "/lokal-samverkan-starta/"
 FORM_PAGE = "/avtal-och-samtycke/"
@@ -50,3 +53,13 @@ def test_the_footer_is_not_printed_on_screen(page, server):
     visit(page, "/vad-gor-vi/")
     assert not page.locator(".site-footer__print").is_visible()
     assert page.locator(".site-footer__links").is_visible()
+
+
+def test_a_page_with_a_review_date_prints_it_in_words(tmp_path):
+    project = project_with_fixture("page-reviewed", tmp_path)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    reviewed = (tmp_path / "site" / "vad-gor-vi" / "index.html").read_text("utf-8")
+    unreviewed = (tmp_path / "site" / "riskerar-du-att-bli-vrakt" / "index.html").read_text("utf-8")
+    assert re.search(r'class="site-footer__print">[^<]*/vad-gor-vi/\s*<br>Senast granskad: 25 november 2026', reviewed)
+    assert "Senast granskad" not in unreviewed
