@@ -30,11 +30,19 @@ FOCUS = """() => {
   const x = Math.min(Math.max(box.x + box.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(box.y + box.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
-  let background = 'rgb(255, 255, 255)';
-  for (let node = el; node; node = node.parentElement) {
-    const colour = getComputedStyle(node).backgroundColor;
-    if (colour !== 'transparent' && !/, 0\\)$/.test(colour)) { background = colour; break; }
+  // What the ring is drawn on: outside the element (offset >= 0) its parent's background, else its own;
+  // translucent backgrounds laid over each other down to an opaque one (or the white page).
+  const layers = [];
+  let node = parseFloat(style.outlineOffset) >= 0 ? el.parentElement : el;
+  for (; node; node = node.parentElement) {
+    const parts = getComputedStyle(node).backgroundColor.match(/[\\d.]+/g).map(Number);
+    const alpha = parts.length === 4 ? parts[3] : 1;
+    if (alpha > 0) layers.push([parts[0], parts[1], parts[2], alpha]);
+    if (alpha === 1) break;
   }
+  let colour = [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)];
+  const background = 'rgb(' + colour.map(Math.round).join(', ') + ')';
   return {
     name: el.tagName + ' "' + (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30) + '"',
     inViewport: box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
