@@ -91,7 +91,7 @@ def tab_through(page, limit: int = 120) -> list[str]:
             page.wait_for_function(SETTLED, timeout=1500)
         except PlaywrightTimeout:
             pass  # a transition that never ends on its own: look at focus as it is
-        page.wait_for_timeout(150)  # the page scrolls smoothly to the focused element: not an animation
+        page.wait_for_timeout(350)  # the page scrolls smoothly to the focused element: not an animation
         focus = page.evaluate(FOCUS)
         if focus is None:
             return problems
