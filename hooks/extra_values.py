@@ -11,7 +11,9 @@ unquoted 0812345 is a number), or an e-mail or web address that is not one.
 
 A value written as a date, "YYYY-MM-DD" (in quotes, as every text), is shown
 in words in the page's language ("25 november 2026"), as
-extra.regional_language says that language writes dates.
+extra.regional_language says that language writes dates. An e-mail address
+(a setting named `email`) or phone number (`phone`) becomes a mailto: or tel:
+link, so that a reader on a phone can tap it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from urllib.parse import quote
 
 from babel.core import get_global
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,7 +78,7 @@ def replace_extra_markers(markdown: str, extra: dict, language: str, page: Page,
             return f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
 
         value = lookup(extra, match.group(1), language, where)
-        return _markdown_text(shown_value(value, regional))
+        return _linked(match.group(1), value, _markdown_text(shown_value(value, regional)))
 
     return MARKER.sub(replace, markdown)
 
@@ -166,6 +169,19 @@ def _example_tag(locale: str) -> str:
     """A tag for the language's most likely country, as an example: de → de-DE."""
     likely = get_global("likely_subtags").get(locale.lower(), "")
     return f"{locale}-{likely.split('_')[-1]}" if "_" in likely else f"{locale}-XX"
+
+
+def _linked(key: str, value: str, text: str) -> str:
+    """An e-mail address or phone number in running text is a link: tap to write or call."""
+    name = key.rsplit(".", 1)[-1]
+    if name == "email":
+        return f"[{text}](<mailto:{quote(value, safe='@.')}>)"
+    if name == "phone":
+        digits = re.sub(r"\D", "", value)
+        # A Swedish number written from inside Sweden (08-…) is called as +46 8 … from anywhere.
+        number = "+" + digits if value.lstrip().startswith("+") else "+46" + digits.removeprefix("0")
+        return f"[{text}](<tel:{number}>)"
+    return text
 
 
 def _markdown_text(value: str) -> str:

@@ -8,12 +8,31 @@ more file to wait for (bench/RESULTS.md has the Lighthouse figures).
 
 from __future__ import annotations
 
+import re
 import time
 
+import pytest
+
 from site_actions import MATERIAL_STARTED, search
+from site_build import PROJECT
 
 PAGE = "/vad-gor-vi/"
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
+STYLE_SHEETS = sorted((PROJECT / "docs" / "assets" / "css").glob("*.css"))
+COMMENTS_AND_STRINGS = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.S)
+
+
+@pytest.mark.parametrize("sheet", STYLE_SHEETS, ids=lambda path: path.name)
+def test_every_block_in_the_style_sheets_is_closed(sheet):
+    # A browser closes an open block at the end of the file: a missing } after an
+    # @media print block once made every rule after it apply to paper only.
+    css = COMMENTS_AND_STRINGS.sub("", sheet.read_text(encoding="utf-8"))
+    depth, line = 0, 1
+    for character in css:
+        line += character == "\n"
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        assert depth >= 0, f"{sheet.name}: a }} closes nothing before line {line}"
+    assert depth == 0, f"{sheet.name}: {depth} block(s) not closed – look for an @media block without its }}"
 
 
 def test_only_two_style_sheets_are_waited_for_before_the_page_is_drawn(page):

@@ -23,6 +23,14 @@ COPIED_FROM = "9.8.2"
 COPIES = {
     "overrides/main.html": "the blocks site_meta, config and scripts of Material's base.html",
     "overrides/partials/search.html": "Material's partials/search.html",
+    "overrides/partials/header.html": "Material's partials/header.html (menu button, escaping)",
+    "overrides/partials/alternate.html": "Material's partials/alternate.html (languages named in text)",
+    "overrides/partials/nav.html": "Material's partials/nav.html (escaping)",
+    "overrides/partials/nav-item.html": "Material's partials/nav-item.html (escaping)",
+    "overrides/partials/content.html": "Material's partials/content.html (escaping)",
+    "overrides/partials/footer.html": "Material's partials/footer.html (escaping)",
+    "overrides/partials/copyright.html": "Material's partials/copyright.html (footer links, print line)",
+    "overrides/404.html": "Material's 404.html (the page in each language)",
     "overrides/partials/javascripts/base.html": "Material's partials/javascripts/base.html",
     "overrides/partials/javascripts/palette.html": "Material's partials/javascripts/palette.html (empty)",
     "docs/assets/javascripts/workers/search-stemmed.js": (
@@ -47,6 +55,18 @@ def test_the_copies_of_materials_files_come_from_the_installed_release():
 def test_every_copy_is_there():
     missing = [path for path in COPIES if not (PROJECT / path).is_file()]
     assert not missing, f"COPIES in tests/test_material_version.py names files that are gone: {missing}"
+
+
+def test_every_template_that_overrides_one_of_materials_is_listed():
+    # A file in overrides/ with the name of one of Material's templates replaces it.
+    templates = material_templates()
+    overriding = sorted(
+        path.relative_to(PROJECT).as_posix()
+        for path in (PROJECT / "overrides").rglob("*.html")
+        if (templates / path.relative_to(PROJECT / "overrides")).is_file()
+    )
+    unlisted = [path for path in overriding if path not in COPIES]
+    assert not unlisted, f"add these copies of Material's templates to COPIES: {unlisted}"
 
 
 def test_the_search_worker_wrapper_loads_the_installed_materials_worker():

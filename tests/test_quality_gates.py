@@ -42,7 +42,7 @@ def language_of(path: str) -> str:
 
 
 def open_menu(page) -> None:
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".menu-button").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
     # The drawer slides in and its colours fade: axe must see the end state.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")

@@ -27,3 +27,33 @@ importScripts("search.a7633da7.min.js");
     });
   };
 })();
+
+// Material marks a typed word as missing ("Saknas: vräkningen") unless a word of the
+// hit starts with it as typed; the hit's words are stems ("vräkning"). So the words
+// Material checks are stemmed by the index's own pipeline, as the search itself is.
+(function () {
+  "use strict";
+  var current = null;
+  var build = lunr.Builder.prototype.build;
+  lunr.Builder.prototype.build = function () { return (current = build.apply(this, arguments)); };
+  var load = lunr.Index.load;
+  lunr.Index.load = function () { return (current = load.apply(this, arguments)); };
+  var searching = false;
+  var search = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function () {
+    searching = true;
+    try { return search.apply(this, arguments); } finally { searching = false; }
+  };
+  var parse = lunr.QueryParser.prototype.parse;
+  lunr.QueryParser.prototype.parse = function () {
+    var query = parse.apply(this, arguments);
+    // The search above stems its own words; only Material's check of missing words is changed here.
+    if (searching || !current) return query;
+    this.query.clauses.forEach(function (clause) {
+      var word = clause.term.replace(/^\*|\*$/g, "");
+      var stems = current.pipeline.runString(word);
+      if (stems.length) clause.term = clause.term.replace(word, stems[0]);
+    });
+    return query;
+  };
+})();

@@ -1,0 +1,77 @@
+"""
+The authority's identity from mkdocs.yml: colour, logo, favicon, footer links, headings.
+"""
+
+from __future__ import annotations
+
+from mkdocs.utils import yaml_load
+
+from site_actions import visit
+from site_build import PROJECT, assert_build_fails
+
+CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
+ORGANISATION = CONFIG["extra"]["organisation"]
+
+
+def test_the_header_has_the_configured_colour_and_logo(page, server):
+    visit(page, "/")
+    colour = ORGANISATION["colour"].lstrip("#")
+    expected = "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (0, 2, 4)))
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == expected
+    assert page.locator(".md-header .md-logo img").get_attribute("src").endswith(ORGANISATION["logo"])
+
+
+def test_every_page_and_fill_in_page_has_an_icon(page, server):
+    for path in ["/", "/en/vad-gor-vi/", server.fill_in_pages()[0]]:
+        responses: list[tuple[str, int]] = []
+        page.on("response", lambda response, seen=responses: seen.append((response.url, response.status)))
+        visit(page, path) if not path.endswith(".html") else page.goto(path)
+        page.wait_for_timeout(300)
+        icon = page.request.get("/favicon.ico")
+        assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00", "not an icon file"
+        assert [url for url, status in responses if status == 404] == []
+
+
+def test_a_colour_too_light_for_white_text_fails_the_build_with_its_line(tmp_path):
+    assert_build_fails(
+        "organisation-colour-too-light",
+        tmp_path,
+        [
+            "mkdocs.yml:4: extra.organisation.colour #7fa7d9 is too light for the white text on it (2.5:1, at least "
+            "4.5:1 is needed) – choose a darker colour",
+        ],
+    )
+
+
+def test_the_footer_links_to_accessibility_privacy_and_contact_in_the_page_language(page, server):
+    for path, prefix, names in [
+        ("/vad-gor-vi/", "/", ["Tillgänglighet", "Personuppgifter och kakor", "Kontakt"]),
+        ("/en/vad-gor-vi/", "/en/", ["Accessibility", "Personal data and cookies", "Contact"]),
+    ]:
+        visit(page, path)
+        links = page.locator(".md-footer .site-footer__links a")
+        assert links.all_inner_texts() == names
+        targets = [
+            page.evaluate("a => new URL(a.href).pathname", links.nth(i).element_handle()) for i in range(3)
+        ]
+        for target in targets:
+            assert target.startswith(prefix + "om-webbplatsen/")
+            assert page.request.get(target).ok, target
+
+
+def test_the_page_title_is_the_strongest_heading(page, server):
+    visit(page, "/vad-gor-vi/")
+    style = "el => [parseFloat(getComputedStyle(el).fontSize), getComputedStyle(el).fontWeight]"
+    h1_size, h1_weight = page.locator("h1").evaluate(style)
+    h2_size, _ = page.locator("h2").first.evaluate(style)
+    assert h1_size > h2_size
+    assert int(h1_weight) >= 700
+
+
+def test_e_mail_and_phone_in_running_text_are_links_to_write_and_call(site):
+    for contact in ["om-webbplatsen/kontakt/index.html", "en/om-webbplatsen/kontakt/index.html"]:
+        text = (site.root / contact).read_text("utf-8")
+        email, phone = ORGANISATION["email"], ORGANISATION["phone"]
+        assert f'<a href="mailto:{email.replace("[", "%5B").replace("]", "%5D")}">{email}</a>' in text
+        digits = "".join(c for c in phone if c.isdigit())
+        assert f'<a href="tel:+46{digits[1:]}">{phone}</a>' in text

@@ -1,0 +1,211 @@
+"""
+Keyboard use at every width: the menu button, visible focus, search and the language switch.
+
+WCAG 2.1.1 (everything by keyboard), 2.4.3 (focus order) and 2.4.7 (focus visible).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from site_actions import visit
+
+PHONE = {"width": 390, "height": 844}
+# Below Material's breakpoint (76.25em = 1220 px): the menu is a drawer there too.
+SMALL_LAPTOP = {"width": 1093, "height": 800}
+# One page of each kind (start, film, forms, contact; both languages): tabbing through all 24 takes minutes.
+PAGES = ["/", "/lokal-samverkan-starta/", "/en/avtal-och-samtycke/", "/en/om-webbplatsen/kontakt/"]
+MENU_NAME = {"sv": "Meny", "en": "Menu"}
+# Transitions (drawer, search layer) have ended; endless animations (a spinner) do not count.
+SETTLED = (
+    "() => document.getAnimations().every(a => a.playState !== 'running'"
+    " || a.effect.getComputedTiming().endTime === Infinity)"
+)
+
+# Where focus is and how it shows: its box, whether it is seen, and its outline.
+FOCUS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const x = Math.min(Math.max(box.x + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.y + box.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  // What the ring is drawn on: outside the element (offset >= 0) its parent's background, else its own;
+  // translucent backgrounds laid over each other down to an opaque one (or the white page).
+  const layers = [];
+  let node = parseFloat(style.outlineOffset) >= 0 ? el.parentElement : el;
+  for (; node; node = node.parentElement) {
+    const parts = getComputedStyle(node).backgroundColor.match(/[\\d.]+/g).map(Number);
+    const alpha = parts.length === 4 ? parts[3] : 1;
+    if (alpha > 0) layers.push([parts[0], parts[1], parts[2], alpha]);
+    if (alpha === 1) break;
+  }
+  let colour = [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) {
+    colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)];
+  }
+  const background = 'rgb(' + colour.map(Math.round).join(', ') + ')';
+  return {
+    name: el.tagName + ' "' + (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30) + '"',
+    inViewport: box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
+    seen: el.checkVisibility({visibilityProperty: true, opacityProperty: true}),
+    onTop: !!top && (top === el || el.contains(top) || top.contains(el)),
+    outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
+    outlineColour: style.outlineColor, background,
+  };
+}"""
+
+
+def rgb(colour: str) -> tuple[float, ...]:
+    """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' as red, green, blue over white."""
+    parts = [float(p) for p in colour[colour.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return tuple(c * alpha + 255 * (1 - alpha) for c in parts[:3])
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(colour):
+        channels = [c / 255 for c in rgb(colour)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted([luminance(a), luminance(b)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def focus_problems(focus: dict) -> list[str]:
+    problems = []
+    if not (focus["inViewport"] and focus["seen"] and focus["onTop"]):
+        problems.append("cannot be seen")
+    if focus["outlineStyle"] == "none" or focus["outlineWidth"] < 2:
+        problems.append(f"outline {focus['outlineStyle']} {focus['outlineWidth']}px")
+    elif contrast(focus["outlineColour"], focus["background"]) < 3:
+        problems.append(f"outline {focus['outlineColour']} on {focus['background']} is below 3:1")
+    return problems
+
+
+def tab_through(page, limit: int = 120) -> list[str]:
+    """Press Tab until focus leaves the page; every stop where focus could not be seen, or seen well."""
+    problems = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        try:
+            page.wait_for_function(SETTLED, timeout=1500)
+        except PlaywrightTimeout:
+            pass  # a transition that never ends on its own: look at focus as it is
+        page.wait_for_timeout(350)  # the page scrolls smoothly to the focused element: not an animation
+        focus = page.evaluate(FOCUS)
+        if focus is None:
+            return problems
+        problems += [f"{focus['name']}: {problem}" for problem in focus_problems(focus)]
+    return problems + [f"still tabbing after {limit} stops"]
+
+
+def language_of(path: str) -> str:
+    return "en" if path.startswith("/en/") else "sv"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, SMALL_LAPTOP], ids=["phone", "small-laptop"])
+def test_tabbing_through_every_page_always_shows_where_focus_is(browser, server, viewport):
+    context = browser.new_context(base_url=server.origin, viewport=viewport)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = []
+    for path in PAGES + server.fill_in_pages()[:1]:
+        # A fill-in page has no Material script to wait for.
+        page.goto(path) if path.endswith(".html") else visit(page, path)
+        problems += [f"{path}: {problem}" for problem in tab_through(page)]
+    context.close()
+    assert problems == []
+
+
+def menu_button(page, path):
+    return page.get_by_role("button", name=MENU_NAME[language_of(path)], exact=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/en/vad-gor-vi/"])
+def test_the_menu_opens_and_closes_by_keyboard_on_a_phone(browser, server, path):
+    context = browser.new_context(base_url=server.origin, viewport=PHONE)
+    page = context.new_page()
+    visit(page, path)
+    drawer = page.locator(".md-sidebar--primary")
+    first_link = drawer.locator("a.md-nav__link[href$='riskerar-du-att-bli-vrakt/']")
+    button = menu_button(page, path)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not first_link.is_visible()
+
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED)
+    assert button.get_attribute("aria-expanded") == "true"
+    assert first_link.is_visible()
+    assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), (
+        "focus stayed behind"
+    )
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert not first_link.is_visible()
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-expanded')") == "false", (
+        "focus lost"
+    )
+
+    page.keyboard.press("Space")
+    page.wait_for_function(SETTLED)
+    assert first_link.is_visible()
+    button.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(SETTLED)
+    assert not first_link.is_visible()
+    context.close()
+
+
+def test_the_menu_button_is_not_shown_where_the_menu_is_always_open(page, server):
+    visit(page, "/")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert not menu_button(page, "/").is_visible()
+    assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+def test_escape_in_search_gives_focus_back(browser, server, viewport):
+    context = browser.new_context(base_url=server.origin, viewport=viewport)
+    page = context.new_page()
+    visit(page, "/vad-gor-vi/")
+    field = page.locator("input.md-search__input")
+    page.locator(".md-header .md-select button").focus()
+    # Tab on to the search field, marking where focus was just before it.
+    while not field.evaluate("el => el === document.activeElement"):
+        page.evaluate(
+            "() => { document.querySelector('[data-before]')?.removeAttribute('data-before');"
+            " document.activeElement.setAttribute('data-before', ''); }"
+        )
+        page.keyboard.press("Tab")
+    page.keyboard.type("samverkan")
+    page.wait_for_function(SETTLED)
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-before')"), (
+        "focus went to " + page.evaluate("() => document.activeElement.tagName")
+    )
+    assert not page.locator(".md-search__output").is_visible() or viewport["width"] > 1220
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "current", "other"), [("/", "Svenska", "English"), ("/en/", "English", "Svenska")]
+)
+def test_the_language_switch_names_the_languages_and_marks_the_current_one(
+    page, server, path, current, other
+):
+    visit(page, path)
+    switch = page.locator(".md-header .md-select button")
+    assert switch.inner_text().strip() == other, "the switch is an icon only"
+    switch.focus()
+    page.keyboard.press("Tab")
+    links = page.locator(".md-select__link")
+    assert links.all_inner_texts() == ["Svenska", "English"]
+    assert page.locator(".md-select__link[aria-current]").inner_text() == current
+    assert page.locator(f".md-select__link:text-is('{other}')").get_attribute("aria-current") is None

@@ -1,0 +1,77 @@
+"""
+Printing a page: the text, films as posters with their transcripts, and a footer that says where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from site_actions import visit
+from site_build import PROJECT
+
+FILM_PAGE = "/lokal-samverkan-starta/"
+FORM_PAGE = "/avtal-och-samtycke/"
+
+
+def printed(page, path: str):
+    visit(page, path)
+    page.emulate_media(media="print")
+    return page
+
+
+def test_a_printed_page_has_no_invitation_menus_search_or_page_links(page, server):
+    printed(page, FILM_PAGE)
+    for selector in [
+        ".survey-banner",
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-search",
+        ".md-footer__inner",
+        ".site-footer__links",
+    ]:
+        assert not page.locator(selector).first.is_visible(), selector
+
+
+def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(page, server):
+    printed(page, FILM_PAGE)
+    film = page.locator("video.film__player").first
+    assert film.is_visible()
+    assert film.evaluate("v => getComputedStyle(v.closest('.film__frame')).breakInside") == "avoid"
+    assert not page.locator(".film__downloads").first.is_visible()
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".film__transcript-text").first.is_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "site_name"),
+    [("/vad-gor-vi/", "Förebygg vräkningar"), ("/en/vad-gor-vi/", "Preventing evictions")],
+)
+def test_the_printed_footer_says_which_site_and_address_the_page_came_from(page, server, path, site_name):
+    printed(page, path)
+    footer = page.locator(".site-footer__print")
+    assert footer.is_visible()
+    text = footer.inner_text()
+    assert site_name in text
+    assert server.origin + path in text
+
+
+def test_the_footer_is_not_printed_on_screen(page, server):
+    visit(page, "/vad-gor-vi/")
+    assert not page.locator(".site-footer__print").is_visible()
+    assert page.locator(".site-footer__links").is_visible()
+
+
+SWEDISH_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december".split()
+)
+
+
+def test_the_footer_prints_the_pages_review_date_in_words(site):
+    # Every page has its review date (hooks/front_matter.py); the footer prints it, in Swedish words.
+    source = (PROJECT / "docs" / "sv" / "vad-gor-vi.md").read_text("utf-8")
+    year, month, day = map(int, re.search(r'^reviewed: "?(\d{4})-(\d{2})-(\d{2})', source, re.M).groups())
+    built = (site.root / "vad-gor-vi" / "index.html").read_text("utf-8")
+    in_words = f"{day} {SWEDISH_MONTHS[month - 1]} {year}"
+    assert re.search(rf'class="site-footer__print">[^<]*/vad-gor-vi/\s*<br>Senast granskad {in_words}', built)
