@@ -448,7 +448,7 @@ def test_a_new_template_in_one_language_only_is_named(tmp_path, form_id):
 # Per language: the parties' headings, and the labels of the signature and the name in capitals.
 PARTIES = {
     "sv": (("För kommunen", "För hyresvärden"), "Underskrift", "Namnförtydligande"),
-    "en": (("For the municipality", "For the landlord"), "Signature", "Name in capitals"),
+    "en": (("For the municipality", "For the landlord"), "Signature", "Name in block capitals"),
 }
 
 

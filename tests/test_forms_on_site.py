@@ -134,7 +134,7 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
 # The letter of intent's two parties, and what their blanks are called, per language.
 PARTIES = {
     "sv": ("För kommunen", "För hyresvärden", "Datum", "Namnförtydligande"),
-    "en": ("For the municipality", "For the landlord", "Date", "Name in capitals"),
+    "en": ("For the municipality", "For the landlord", "Date", "Name in block capitals"),
 }
 
 

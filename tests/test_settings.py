@@ -76,7 +76,7 @@ def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written
         return lxml.html.parse(str(tmp_path / "site" / path / "index.html")).getroot()
 
     swedish = html("vad-gor-vi")
-    assert swedish.findtext(".//title") == f"{title} - {site_name}"
+    assert swedish.findtext(".//title") == f"{title} – {site_name}"
     assert swedish.xpath('//meta[@name="description"]/@content') == [description]
     assert texts(swedish, "//article//h1") == [title]
     assert texts(swedish, f"//*[{has_class('md-header__topic')}]/span") == [site_name, title]
