@@ -57,6 +57,20 @@ def test_the_printed_footer_says_which_site_and_address_the_page_came_from(page,
     assert server.origin + path in text
 
 
+def test_a_fill_in_forms_error_message_shows_on_screen_but_is_not_printed(page, server):
+    # The consent form asks for the tenant's personnummer, which the page checks as it is typed.
+    assert "/forms/samtycke.html" in server.fill_in_pages()
+    page.goto("/forms/samtycke.html")
+    field = page.locator("input[data-check=personnummer]").first
+    field.fill("1981-12-18")
+    page.keyboard.press("Tab")
+    error = page.locator(f"#{field.get_attribute('id')}-error")
+    assert error.is_visible()
+    page.emulate_media(media="print")
+    assert not error.is_visible()
+    assert field.is_visible()
+
+
 def test_the_footer_is_not_printed_on_screen(page, server):
     visit(page, "/vad-gor-vi/")
     assert not page.locator(".site-footer__print").is_visible()

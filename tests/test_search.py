@@ -1,5 +1,5 @@
 """
-Site search: words found through their stems are not called missing, and form blanks are found.
+Site search: words found through their stems are not called missing; form blanks and glossary terms are found.
 """
 
 from __future__ import annotations
@@ -25,3 +25,13 @@ def test_a_form_blank_finds_the_forms_page(page, server, path, word, page_name):
     visit(page, path)
     links = search(page, word)
     assert any(page_name in link for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("path", "word"),
+    [("/", "förverkande"), ("/en/", "forfeiture")],
+)
+def test_a_glossary_term_finds_the_glossary(page, server, path, word):
+    visit(page, path)
+    links = search(page, word)
+    assert any("ordlista/" in link for link in links), links

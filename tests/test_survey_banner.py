@@ -212,3 +212,18 @@ def test_the_invitation_does_not_move_the_page_while_it_loads(browser, server, l
     heights = page.evaluate("() => [...window.__heights]")
     context.close()
     assert len(heights) == 1, f"the banner changed height on screen: {heights}"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_on_a_phone_the_invitation_is_one_line_of_text_and_its_buttons(browser, server, language):
+    context = browser.new_context(base_url=server.origin, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    visit(page, "/" if language == "sv" else "/en/")
+    text = page.locator(".survey-banner__text")
+    # The line boxes of the question's text, counted by where each starts.
+    lines = text.evaluate(
+        "el => { const r = document.createRange(); r.selectNodeContents(el);"
+        " return new Set([...r.getClientRects()].map(box => Math.round(box.top))).size; }"
+    )
+    assert lines == 1, f"the question takes {lines} lines"
+    context.close()
