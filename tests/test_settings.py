@@ -84,11 +84,12 @@ def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written
     menu = f"//nav[{has_class('md-nav--primary')}]"
     assert texts(swedish, f"{menu}/label") == [site_name]
     assert title in texts(swedish, f"{menu}//a[{has_class('md-nav__link--active')}]")
-    assert texts(swedish, f"//*[{has_class('md-copyright')}]") == [organisation["sv"]]
+    assert texts(swedish, f"//*[{has_class('site-footer__name')}]") == [organisation["sv"]]
+    assert texts(swedish, f"//*[{has_class('site-footer__print')}]")[0].startswith(f"{site_name} – ")
     assert texts(swedish, f"//*[{has_class('survey-banner__text')}]") == [question["sv"]]
     next_link = html("avtal-och-samtycke").xpath(f"//a[{has_class('md-footer__link--next')}]")[0]
     assert next_link.get("aria-label").endswith(f": {title}")
     assert texts(next_link, f".//*[{has_class('md-ellipsis')}]") == [title]
     english = html("en/vad-gor-vi")
-    assert texts(english, f"//*[{has_class('md-copyright')}]") == [organisation["en"]]
+    assert texts(english, f"//*[{has_class('site-footer__name')}]") == [organisation["en"]]
     assert texts(english, f"//*[{has_class('survey-banner__text')}]") == [question["en"]]
