@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from forebygg import course
 from forebygg.markers import pattern
-from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, ui_text
+from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import source_text
 
 SLOT = "<!--course-overview-slot-->"
@@ -84,15 +84,15 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     parts = course.parts(config.extra)
     if _part_name(page) in parts:
         data = part_data(page, config, parts)
-        env = config.theme.get_env()
-        intro = env.get_template("partials/course-part.html").render(course=data, place="intro")
-        end = env.get_template("partials/course-part.html").render(course=data, place="end")
+        template = theme_template(config, "partials/course-part.html")
+        intro = template.render(course=data, place="intro")
+        end = template.render(course=data, place="end")
         heading_end = page.content.find("</h1>")
         at = heading_end + len("</h1>") if heading_end >= 0 else 0
         page.content = page.content[:at] + intro + page.content[at:] + end
     if SLOT in (page.content or ""):
         data = part_data(page, config, parts)
-        overview = config.theme.get_env().get_template("partials/course-overview.html").render(course=data)
+        overview = theme_template(config, "partials/course-overview.html").render(course=data)
         page.content = page.content.replace(SLOT, overview, 1)
     return context
 

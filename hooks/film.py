@@ -38,7 +38,7 @@ from forebygg.captions import CaptionError, Cue, parse
 from forebygg.file_sizes import human_size
 from forebygg.film_hosts import AddressError, Provider, player
 from forebygg.site_config import languages as site_languages
-from forebygg.site_config import lookup, page_url
+from forebygg.site_config import lookup, page_url, theme_template
 from forebygg.source_lines import page_line
 
 # -----------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
     text = functools.partial(_text, config.extra, language)
     docs = Path(config.docs_dir)
     # The theme's environment finds overrides/partials/ first, as for every page.
-    env = config.theme.get_env()
+    template = theme_template(config, "partials/film.html")
     scripts = False
     figures = {}
     for number, container in enumerate(tree.xpath('//div[@class="video-container"]'), 1):
@@ -89,7 +89,7 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
         script = bool(film.hosted) and not scripts
         scripts = scripts or script
         figures[f"<!--{slot}-->"] = render_film(
-            env, film, docs, title, f"film-{number}", language, languages, page, text, script
+            template, film, docs, title, f"film-{number}", language, languages, page, text, script
         )
         _replace(container, lxml.html.HtmlComment(slot))
     # The figure is put in after lxml, whose HTML parser does not know <source>
@@ -188,7 +188,7 @@ def film_length(film: Film, docs: Path, where: str, language: str = "") -> float
 
 
 def render_film(
-    env,
+    template,
     film: Film,
     docs: Path,
     title: str,
@@ -234,7 +234,7 @@ def render_film(
     for code, name in languages:
         label = text("download_captions").replace("{language}", name)
         data["downloads"].append(_download(page, docs, f"{film.base}.{code}.vtt", label, "WebVTT", language))
-    return env.get_template("partials/film.html").render(film=data)
+    return template.render(film=data)
 
 
 def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> dict:

@@ -32,7 +32,15 @@ from mkdocs.utils import get_relative_url
 from forebygg import form_documents
 from forebygg.file_sizes import human_size
 from forebygg.markers import pattern
-from forebygg.site_config import AFTER_I18N, current_language, language_prefix, locales, page_url, ui_text
+from forebygg.site_config import (
+    AFTER_I18N,
+    current_language,
+    language_prefix,
+    locales,
+    page_url,
+    theme_template,
+    ui_text,
+)
 from forebygg.source_lines import page_line
 
 log = get_plugin_logger(__name__)
@@ -132,16 +140,12 @@ def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDo
         }
         for extension in FORMATS
     ]
-    html = (
-        config.theme.get_env()
-        .get_template("partials/form-example.html")
-        .render(
-            template=template,
-            heading_level=3,
-            texts=_texts(config),
-            downloads=downloads,
-            fill_in_url=page_url(page, _published(config, f"{template.file}.html")),
-        )
+    html = theme_template(config, "partials/form-example.html").render(
+        template=template,
+        heading_level=3,
+        texts=_texts(config),
+        downloads=downloads,
+        fill_in_url=page_url(page, _published(config, f"{template.file}.html")),
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html.strip()}\n\n"

@@ -26,7 +26,15 @@ from mkdocs.structure.pages import Page
 
 from forebygg import glossary
 from forebygg.markers import pattern
-from forebygg.site_config import AFTER_I18N, babel_locale, current_language, locales, page_url, ui_text
+from forebygg.site_config import (
+    AFTER_I18N,
+    babel_locale,
+    current_language,
+    locales,
+    page_url,
+    theme_template,
+    ui_text,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -107,10 +115,8 @@ def glossary_list(config: MkDocsConfig) -> str:
         }
         for entry in glossary.sorted_entries(_state["entries"], language)
     ]
-    html_list = (
-        config.theme.get_env()
-        .get_template("partials/glossary.html")
-        .render(entries=entries, language=language, source_label=ui_text(config, "glossary.source"))
+    html_list = theme_template(config, "partials/glossary.html").render(
+        entries=entries, language=language, source_label=ui_text(config, "glossary.source")
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html_list.strip()}\n\n"
@@ -123,7 +129,7 @@ def explained_terms(content: str, page: Page, config: MkDocsConfig) -> str:
     found = first_uses(content, glossary.term_pattern(entries, language), entries, language)
     if not found:
         return content
-    template = config.theme.get_env().get_template("partials/glossary-term.html")
+    template = theme_template(config, "partials/glossary-term.html")
     glossary_url = page_url(page, _state["page"])
     pieces, end = [], len(content)
     for number, (start, stop, entry) in reversed(list(enumerate(found, 1))):

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from forebygg.self_check import SelfCheck, SelfCheckError, find
-from forebygg.site_config import current_language, locales, page_url, ui_text
+from forebygg.site_config import current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import page_line
 
 SLOT = "<!--self-check-slot-->"
@@ -131,10 +131,14 @@ def render(check: SelfCheck, page: Page, config: MkDocsConfig) -> str:
         "text": {key: ui_text(config, f"self_check.{key}", where) for key in TEXTS},
         "script_url": page_url(page, "assets/js/self-check.js"),
     }
-    return config.theme.get_env().get_template("partials/self-check.html").render(self_check=data)
+    return theme_template(config, "partials/self-check.html").render(self_check=data)
+
+
+# One converter for every line: making one is slower than converting a line.
+_MARKDOWN = python_markdown.Markdown()
 
 
 def _inline(text: str) -> str:
     """An editor's line of Markdown (links, emphasis) as HTML without its paragraph."""
-    html = python_markdown.markdown(text).strip()
+    html = _MARKDOWN.reset().convert(text).strip()
     return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from forebygg import statistics
 from forebygg.dates import date_in_words
 from forebygg.markers import pattern
-from forebygg.site_config import babel_locale, regional_language, ui_text
+from forebygg.site_config import babel_locale, regional_language, theme_template, ui_text
 from forebygg.source_lines import page_line
 
 DATA_FILE = "data/statistics.yml"  # in docs/
@@ -58,10 +58,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
                 "one row a year (README: Statistics)"
             )
         count += 1
-        html = (
-            config.theme.get_env()
-            .get_template("partials/statistics.html")
-            .render(**statistics_context(_rows, config, f"statistics-{count}"))
+        html = theme_template(config, "partials/statistics.html").render(
+            **statistics_context(_rows, config, f"statistics-{count}")
         )
         # Blank lines around it: Markdown passes a block of raw HTML through as it is.
         return f"\n\n{html.strip()}\n\n"

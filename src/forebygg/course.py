@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from forebygg.front_matter import END, FENCE
+from forebygg.source_lines import composed
 
 # Plain web text, read attentively on a phone: below the 238 words a minute that
 # Brysbaert (2019, J. Memory and Language 109) found for silent reading of
@@ -31,7 +32,7 @@ def parts(extra) -> list[str]:
 def part_lines(config_file: str) -> list[int]:
     """The line in mkdocs.yml of each part under extra.course.parts (0 when not found)."""
     try:
-        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = composed(Path(config_file).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return []
     for key in ("extra", "course", "parts"):

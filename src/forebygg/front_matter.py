@@ -16,6 +16,7 @@ import re
 import yaml
 
 from forebygg.dates import is_date, is_real_date
+from forebygg.source_lines import composed
 
 FENCE = re.compile(r"-{3}[ \t]*")
 END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
@@ -34,7 +35,7 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
         return [(1, "the front matter that starts here is never closed – add a line --- after its last line")]
     text = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = composed(text)
     except yaml.YAMLError as error:
         line = _error_line(error)
         advice = _advice(lines[line - 1])
@@ -54,7 +55,7 @@ def review_date(source: str) -> str | None:
     if not lines or not FENCE.fullmatch(lines[0]) or end is None:
         return None
     try:
-        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+        node = composed("\n".join(lines[1:end]))
     except yaml.YAMLError:
         return None
     if not isinstance(node, yaml.MappingNode):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from forebygg.source_lines import composed
+
 SOURCE = "docs/data/glossary.yml"
 LANGUAGE_KEYS = {"terms", "forms", "explanation"}
 SOURCE_KEYS = {"url"}
@@ -58,7 +60,7 @@ class Entry:
 def read(text: str, languages: list[str], path: str = SOURCE) -> list[Entry]:
     """The entries of the glossary `text`; GlossaryError lists every mistake with its line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = composed(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

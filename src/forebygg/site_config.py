@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jinja2
 from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -104,3 +105,17 @@ def babel_locale(language: str) -> Locale:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as error:
         raise ValueError(f"'{language}' is not a language tag that Babel knows") from error
+
+
+def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:
+    """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html'.
+
+    One Jinja environment per build and language, kept on the build's theme:
+    a new environment would compile the template again for every page.
+    """
+    theme = config.theme
+    environments = theme.__dict__.setdefault("_forebygg_environments", {})
+    language = theme["language"]
+    if language not in environments:
+        environments[language] = theme.get_env()
+    return environments[language].get_template(name)

@@ -22,31 +22,33 @@ def config_line(config_file: str | None, path: list[str]) -> int:
 
 def yaml_line(text: str, path: list[str]) -> int:
     """The line in YAML `text` of the key at `path` (any depth when path has one key), or 0."""
-    node = _composed(text)
-    if node is None:
+    try:
+        node = composed(text)
+    except yaml.YAMLError:
         return 0
     key = _find(node, path) if len(path) > 1 else _find_anywhere(node, path[0])
     return key.start_mark.line + 1 if key is not None else 0
 
 
-@lru_cache(maxsize=16)
-def _composed(text: str) -> yaml.Node | None:
-    """`text` read as YAML nodes, which know their lines; None if it is not YAML.
+@lru_cache(maxsize=64)
+def composed(text: str) -> yaml.Node | None:
+    """`text` read as YAML nodes, which know their lines; yaml.YAMLError if it is not YAML.
 
-    Kept per text: a build asks for lines in the same mkdocs.yml hundreds of times.
+    Kept per text: a build reads the same mkdocs.yml, glossary and front
+    matter many times, for each language and for each line it names.
     The nodes are only read, never changed.
     """
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def config_documents(config_file: str | None) -> list[tuple[str, yaml.MappingNode]]:
     """mkdocs.yml as written, not yet read into values, then each file it INHERITs: (file name, node)."""
     documents, path = [], Path(config_file or "mkdocs.yml")
     while path.is_file() and len(documents) < 10:
-        node = _composed(path.read_text(encoding="utf-8"))
+        try:
+            node = composed(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            break
         if not isinstance(node, yaml.MappingNode):
             break
         documents.append((path.name, node))

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from forebygg.dates import is_date, is_real_date
+from forebygg.source_lines import composed
 
 FIGURES = ("year", "evictions", "children", "applications", "withdrawn_percent")
 REQUIRED = ("year", "evictions", "children", "source_title", "source_date", "source_url")
@@ -44,7 +45,7 @@ class Row:
 def read_rows(path: Path, shown_as: str) -> list[Row]:
     """The rows of the data file at `path`, by year; `shown_as` names the file in messages."""
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = composed(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
