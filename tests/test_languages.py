@@ -82,7 +82,9 @@ def third_language(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("third-language")
     port = free_port()
     project = project_with_fixture("third-language", workdir)
-    pad_film(project / "docs" / "assets" / "films" / "starta.mp4", FILM_SIZE)
+    # The shared film, which the Swedish and German pages show, and the English pages' own.
+    for film in ("starta.mp4", "starta.en.mp4"):
+        pad_film(project / "docs" / "assets" / "films" / film, FILM_SIZE)
     with build_and_serve(project, workdir, port) as origin:
         yield origin
 
