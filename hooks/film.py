@@ -26,6 +26,7 @@ id, and any cue a browser would drop or never show, stops the build.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -249,7 +250,7 @@ def render_film(
             if code in film.captions
         ],
         "downloads": [],
-        "transcript": [cue.words for cue in captions(docs, f"{film.base}.{language}.vtt")],
+        "transcript": transcript(captions(docs, f"{film.base}.{language}.vtt")),
         "text": {key: text(key) for key in ("length", "transcript", "download_film")},
         "sample": bool(film.video) and is_sample(_info(film, docs, where)[1]),
     }
@@ -270,6 +271,23 @@ def render_film(
         label = text("download_captions").replace("{language}", name)
         data["downloads"].append(_download(page, docs, f"{film.base}.{code}.vtt", label, "WebVTT", language))
     return env.get_template("partials/film.html").render(film=data)
+
+
+def transcript(cues) -> list[str]:
+    """The captions as paragraphs: cues joined until one ends a sentence.
+
+    A cue often holds part of a sentence; a paragraph per cue would read in fragments.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for cue in cues:
+        current.append(cue.words)
+        if re.search(r"[.?!…][\"'”)]*$", cue.words):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> dict:

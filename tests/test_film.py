@@ -102,7 +102,10 @@ def test_the_transcript_is_the_captions_in_the_pages_language(site, path, langua
     assert transcript.find("summary").text_content().strip()
     paragraphs = [p.text_content() for p in transcript.iter("p")]
     cues = [" ".join(c.text.split()) for c in webvtt.read(str(FILMS / f"{name}.{language}.vtt"))]
-    assert paragraphs == cues
+    assert " ".join(paragraphs) == " ".join(cues)
+    # A paragraph per sentence, not per cue: a cue often holds part of a sentence.
+    assert all(re.search(r"[.?!]$", paragraph) for paragraph in paragraphs), paragraphs
+    assert len(paragraphs) < len(cues)
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
