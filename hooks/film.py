@@ -6,7 +6,9 @@ An editor writes a film as mkdocs-video does, with the film's title:
     ![type:video](../assets/films/starta.mp4 "Lokal samverkan – starta")
 
 Beside the film, by naming convention: `starta.jpg` (poster) and one caption
-file per language, `starta.sv.vtt` and `starta.en.vtt`. A film hosted
+file per language, `starta.sv.vtt` and `starta.en.vtt`. A language may have
+a film of its own, `starta.en.mp4` with its poster `starta.en.jpg`, which its
+pages show instead (src/forebygg/films.py). A film hosted
 elsewhere is written with its address, and `files` says where its poster
 and captions are:
 
@@ -15,7 +17,8 @@ and captions are:
 The hook turns each into a figure with a 16:9 player with native controls,
 preload="none" and a poster (or, for a hosted film, a button that loads the
 provider's player only when pressed), its length, downloads with format and
-size, and a transcript made from the captions in the page's language.
+size, a transcript made from the captions in the page's language, and, under
+a sample film, a note that it is a sample.
 A missing or broken file, an unknown host or an address with no real film
 id, and any cue a browser would drop or never show, stops the build.
 """
@@ -23,6 +26,7 @@ id, and any cue a browser would drop or never show, stops the build.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -37,6 +41,7 @@ from mutagen.mp4 import MP4, MP4StreamInfoError
 from forebygg.captions import CaptionError, Cue, parse
 from forebygg.file_sizes import human_size
 from forebygg.film_hosts import AddressError, Provider, player
+from forebygg.films import FilmFileError, film_files, hosted_poster, is_sample
 from forebygg.site_config import languages as site_languages
 from forebygg.site_config import lookup, page_url, theme_template
 from forebygg.source_lines import page_line
@@ -80,9 +85,9 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
                 f'{where}: the film {name} has no title – add it in quotes after the address: ![type:video](… "Title")'
             )
         if urlsplit(src).scheme:
-            film = hosted_film(src, player.get("files"), page, docs, where)
+            film = hosted_film(src, player.get("files"), page, docs, where, language, languages)
         else:
-            film = local_film(src, page, docs, where)
+            film = local_film(src, page, docs, where, language, languages)
         check_film_files(film, docs, languages, where)
         slot = f"film-slot-{number}"
         # The first hosted film in the page brings the script that plays them all.
@@ -102,12 +107,14 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
 
 @dataclass
 class Film:
-    base: str  # the path of poster and captions in docs/, without extension
+    base: str  # the path of the captions in docs/, without language and extension
+    poster: str  # the poster in docs/
+    captions: tuple[str, ...]  # the languages of the captions that go with this film
     video: str | None  # the film file in docs/, for a film of our own
     hosted: tuple[Provider, str, str] | None  # provider, watch address, player address
 
 
-def local_film(src: str, page: Page, docs: Path, where: str) -> Film:
+def local_film(src: str, page: Page, docs: Path, where: str, language: str, languages) -> Film:
     # mkdocs-video gives the address relative to the page's address; shared
     # files are published at their path in docs/.
     path = _normalised(PurePosixPath(page.url) / src)
@@ -115,12 +122,17 @@ def local_film(src: str, page: Page, docs: Path, where: str) -> Film:
         raise PluginError(
             f"{where}: the film {src} is not an .mp4 file – films of our own are MP4 (H.264/AAC)"
         )
-    if not (docs / path).is_file():
-        raise PluginError(f"{where}: the film file docs/{path} does not exist – add it, or correct the path")
-    return Film(base=path[: -len(".mp4")], video=path, hosted=None)
+    try:
+        files = film_files(docs, path, language, languages)
+    except FilmFileError as error:
+        raise PluginError(f"{where}: {error}") from None
+    base = path[: -len(".mp4")]
+    return Film(base=base, poster=files.poster, captions=files.captions, video=files.video, hosted=None)
 
 
-def hosted_film(src: str, files: str | None, page: Page, docs: Path, where: str) -> Film:
+def hosted_film(
+    src: str, files: str | None, page: Page, docs: Path, where: str, language: str, languages
+) -> Film:
     try:
         provider, embed = player(src)
     except AddressError as error:
@@ -129,21 +141,32 @@ def hosted_film(src: str, files: str | None, page: Page, docs: Path, where: str)
         raise PluginError(
             f'{where}: the hosted film {src} needs {{: files="../assets/films/NAME" }} to find its poster and captions'
         )
-    return Film(base=_docs_path(files, page), video=None, hosted=(provider, src, embed))
+    base = _docs_path(files, page)
+    return Film(
+        base=base,
+        poster=hosted_poster(docs, base, language),
+        captions=tuple(code for code, _ in languages),
+        video=None,
+        hosted=(provider, src, embed),
+    )
 
 
 def check_film_files(film: Film, docs: Path, languages, where: str) -> None:
-    docs_files = [f"{film.base}.jpg"] + [f"{film.base}.{code}.vtt" for code, _ in languages]
+    docs_files = [film.poster] + [f"{film.base}.{code}.vtt" for code in film.captions]
     for path in docs_files:
         if not (docs / path).is_file():
             kind = "poster" if path.endswith(".jpg") else f"{path.rsplit('.', 2)[-2]} caption file"
             raise PluginError(f"{where}: the film's {kind} docs/{path} does not exist – add it")
     length = film_length(film, docs, where) if film.video else None
     texts: dict[tuple[str, ...], str] = {}
+    # Every language's captions are compared, also those of another language's own film.
     for code, name in languages:
         path = f"{film.base}.{code}.vtt"
+        if code not in film.captions and not (docs / path).is_file():
+            continue
         cues = captions(docs, path)
-        late = next((cue for cue in cues if length is not None and cue.start >= length), None)
+        timed = code in film.captions
+        late = next((cue for cue in cues if timed and length is not None and cue.start >= length), None)
         if late:
             ends = f"after the film docs/{film.video} ends ({_clock(length)})"
             raise PluginError(
@@ -174,16 +197,23 @@ def captions(docs: Path, path: str) -> tuple[Cue, ...]:
 
 
 @functools.cache
-def _film_length(path: Path, mtime: float) -> float:
-    return MP4(str(path)).info.length
+def _film_info(path: Path, mtime: float) -> tuple[float, str | None]:
+    """An MP4's length in seconds and its comment (the sample films have one)."""
+    film = MP4(str(path))
+    comment = (film.tags or {}).get("\xa9cmt")
+    return film.info.length, (str(comment[0]) if comment else None)
+
+
+def _info(film: Film, docs: Path, where: str) -> tuple[float, str | None]:
+    try:
+        return _film_info(docs / film.video, (docs / film.video).stat().st_mtime)
+    except MP4StreamInfoError as error:
+        raise PluginError(f"{where}: docs/{film.video} is not a readable MP4 film ({error})") from None
 
 
 def film_length(film: Film, docs: Path, where: str, language: str = "") -> float:
     if film.video:
-        try:
-            return _film_length(docs / film.video, (docs / film.video).stat().st_mtime)
-        except MP4StreamInfoError as error:
-            raise PluginError(f"{where}: docs/{film.video} is not a readable MP4 film ({error})") from None
+        return _info(film, docs, where)[0]
     return captions(docs, f"{film.base}.{language}.vtt")[-1].end
 
 
@@ -206,7 +236,7 @@ def render_film(
         "id": ident,
         "title": title,
         "language": language,
-        "poster_url": page_url(page, f"{film.base}.jpg"),
+        "poster_url": page_url(page, film.poster),
         "length": _duration(seconds),
         "seconds": round(seconds),  # for the course's time (hooks/course.py)
         "tracks": [
@@ -217,11 +247,15 @@ def render_film(
                 "default": code == language,
             }
             for code, name in languages
+            if code in film.captions
         ],
         "downloads": [],
-        "transcript": [cue.words for cue in captions(docs, f"{film.base}.{language}.vtt")],
+        "transcript": transcript(captions(docs, f"{film.base}.{language}.vtt")),
         "text": {key: text(key) for key in ("length", "transcript", "download_film")},
+        "sample": bool(film.video) and is_sample(_info(film, docs, where)[1]),
     }
+    if data["sample"]:
+        data["text"]["sample"] = text("sample")
     if film.video:
         data["video_url"] = page_url(page, film.video)
         data["downloads"].append(_download(page, docs, film.video, text("download_film"), "MP4", language))
@@ -232,9 +266,28 @@ def render_film(
         if script:
             data["script_url"] = page_url(page, "assets/js/film.js")
     for code, name in languages:
+        if code not in film.captions:
+            continue
         label = text("download_captions").replace("{language}", name)
         data["downloads"].append(_download(page, docs, f"{film.base}.{code}.vtt", label, "WebVTT", language))
     return template.render(film=data)
+
+
+def transcript(cues) -> list[str]:
+    """The captions as paragraphs: cues joined until one ends a sentence.
+
+    A cue often holds part of a sentence; a paragraph per cue would read in fragments.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for cue in cues:
+        current.append(cue.words)
+        if re.search(r"[.?!…][\"'”)]*$", cue.words):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> dict:

@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 """Make the two sample training films from their manuscripts.
 
-For each manuscript scripts/films/SLUG.yml this writes, in docs/assets/films/:
+For each manuscript scripts/films/SLUG.yml this writes, in docs/assets/films/,
+one film per language:
 
-    SLUG.mp4     H.264 + AAC, text slides with Swedish narration
-    SLUG.sv.vtt  Swedish captions, one cue per narration sentence
-    SLUG.en.vtt  English captions, same cue times
-    SLUG.jpg     poster: the first slide (the title)
+    SLUG.mp4, SLUG.jpg        the Swedish film and its poster (the shared
+                              file, which a language without a film of its own shows)
+    SLUG.en.mp4, SLUG.en.jpg  the English film and its poster
+    SLUG.sv.vtt, SLUG.en.vtt  the captions, each timed to its language's film
 
-The narration is synthesised sentence by sentence with espeak-ng, and the
-cue times come from the measured length of each sentence's audio. Every
-slide stays on screen while its sentences are spoken, plus a short pause.
+Each film is H.264 + AAC: text slides in its language with narration in its
+language. The narration is synthesised sentence by sentence with espeak-ng,
+and the cue times come from the measured length of each sentence's audio.
+Every slide stays on screen while its sentences are spoken, plus a short
+pause. The captions break at grammatical boundaries (forebygg.caption_lines).
+Each MP4 says in its metadata that it is a sample film, and the page then
+says so under it (hooks/film.py).
 
 Run from the repository root:
 
@@ -29,8 +34,14 @@ import subprocess
 import sys
 import tempfile
 import wave
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+try:  # the project's package, installed in .venv
+    from forebygg.caption_lines import CaptionLineError, caption_cues, spoken
+    from forebygg.films import SAMPLE_COMMENT
+except ImportError:
+    sys.exit("make_sample_films.py: the project's package is missing; run it with .venv/bin/python")
 
 ROOT = Path(__file__).resolve().parent.parent
 MANUSCRIPTS = Path(__file__).resolve().parent / "films"
@@ -56,20 +67,20 @@ GLYPH_WIDTH_BOLD = 0.62
 # Keep the lowest part of the picture free for captions and player controls.
 TEXT_BOTTOM = HEIGHT - 110
 
+# The languages, each with its espeak-ng voice and the ISO 639-2 code of the
+# sound track. The first is the site's first language: its film is the shared
+# file SLUG.mp4, which a language without a film of its own shows.
+LANGUAGES = {"sv": ("sv", "swe"), "en": ("en-gb", "eng")}
+
 # Audio and timing.
-VOICE = "sv"
-SPEED = 150  # espeak-ng words per minute
+SPEED = 165  # espeak-ng words per minute
 LEAD_IN = 0.6  # silence before the first sentence, seconds
 SENTENCE_GAP = 0.4  # silence between sentences on the same slide
 SLIDE_PAUSE = 0.9  # silence after the last sentence of a slide (at least)
 AUDIO_BITRATE = "48k"
 MAX_MP4_BYTES = 2_000_000
 MAX_POSTER_BYTES = 30_000  # a poster is part of the page weight (150 KB budget)
-MIN_SECONDS, MAX_SECONDS = 60, 90
-
-# Captions.
-CAPTION_LINE = 42
-CAPTION_LINES = 2
+MIN_SECONDS, MAX_SECONDS = 60, 120
 
 
 class ManuscriptError(Exception):
@@ -78,9 +89,9 @@ class ManuscriptError(Exception):
 
 @dataclass
 class Sentence:
-    sv: str
-    en: str
-    say: str  # what espeak-ng reads; normally the same as sv
+    text: str  # as written in the manuscript, with its break marks
+    say: str  # what espeak-ng reads; normally the text without break marks
+    cues: list[list[str]] = field(default_factory=list)  # the caption lines of each cue
     start: float = 0.0
     end: float = 0.0
 
@@ -114,25 +125,6 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w]+(?:[-/][\w]+)*", text.lower())
 
 
-def wrap_caption(text: str) -> list[str]:
-    """Split a caption into at most two balanced lines of CAPTION_LINE chars."""
-    text = " ".join(text.split())
-    if len(text) <= CAPTION_LINE:
-        return [text]
-    best: tuple[int, list[str]] | None = None
-    for match in re.finditer(" ", text):
-        first, second = text[: match.start()], text[match.end() :]
-        longest = max(len(first), len(second))
-        if longest <= CAPTION_LINE and (best is None or longest < best[0]):
-            best = (longest, [first, second])
-    if best is None:
-        raise ManuscriptError(
-            f"caption too long for {CAPTION_LINES} lines of {CAPTION_LINE} "
-            f"characters; split the sentence: {text!r}"
-        )
-    return best[1]
-
-
 def wrap_slide_line(text: str, size: int, bold: bool) -> list[str]:
     width = GLYPH_WIDTH_BOLD if bold else GLYPH_WIDTH
     limit = int((WIDTH - 2 * MARGIN_X) / (size * width))
@@ -150,56 +142,65 @@ def wrap_slide_line(text: str, size: int, bold: bool) -> list[str]:
     return out
 
 
-def load_manuscript(path: Path) -> tuple[str, list[Slide]]:
+def load_manuscript(path: Path) -> dict[str, tuple[str, list[Slide]]]:
+    """The film in each language: its title and slides."""
     try:
         import yaml  # PyYAML, from the project's virtual environment
     except ImportError:
         sys.exit("make_sample_films.py: PyYAML is missing; run it with .venv/bin/python")
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    where = path.relative_to(ROOT)
-    if not isinstance(data, dict) or not isinstance(data.get("slides"), list):
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    if not isinstance(data, dict) or not isinstance(data.get("slides"), list) or not data["slides"]:
         raise ManuscriptError(f"{where}: expected a mapping with a 'slides' list")
-    film_title = str(data.get("title", "")).strip()
-    slides: list[Slide] = []
-    for number, raw in enumerate(data["slides"], start=1):
-        here = f"{where}, slide {number}"
-        if not isinstance(raw, dict):
-            raise ManuscriptError(f"{here}: expected a mapping")
-        title = str(raw.get("title") or "").strip()
-        lines = [str(line).strip() for line in raw.get("lines") or []]
-        if not title:
-            raise ManuscriptError(f"{here}: 'title' is missing")
-        if not 1 <= len(lines) <= 3 or not all(lines):
-            raise ManuscriptError(f"{here}: give 1 to 3 non-empty 'lines'")
-        narration: list[Sentence] = []
-        for item in raw.get("narration") or []:
-            if not isinstance(item, dict) or not item.get("sv") or not item.get("en"):
-                raise ManuscriptError(f"{here}: each narration item needs 'sv' and 'en'")
-            sv, en = str(item["sv"]).strip(), str(item["en"]).strip()
-            say = str(item.get("say") or sv).strip()
-            try:
-                wrap_caption(sv)
-                wrap_caption(en)
-            except ManuscriptError as error:
-                raise ManuscriptError(f"{here}: {error}") from None
-            narration.append(Sentence(sv=sv, en=en, say=say))
-        if not narration:
-            raise ManuscriptError(f"{here}: 'narration' is empty")
-        # Everything on screen must be spoken, so that the narration alone
-        # gives the whole content (no separate audio description needed).
-        spoken = set(words(" ".join(s.sv for s in narration)))
-        unspoken = [w for w in words(" ".join([title, *lines])) if w not in spoken]
-        if unspoken:
-            raise ManuscriptError(
-                f"{here}: words on the slide are not in its narration: " + ", ".join(sorted(set(unspoken)))
-            )
-        slides.append(Slide(title=title, lines=lines, narration=narration))
-    if not slides:
-        raise ManuscriptError(f"{where}: no slides")
-    if film_title and slides[0].title != film_title:
-        raise ManuscriptError(f"{where}: the first slide must show the film title")
-    return film_title, slides
+    titles = data.get("title")
+    if not isinstance(titles, dict) or set(titles) != set(LANGUAGES):
+        raise ManuscriptError(f"{where}: 'title' needs one line per language: {', '.join(LANGUAGES)}")
+    films: dict[str, tuple[str, list[Slide]]] = {}
+    for language in LANGUAGES:
+        film_title = str(titles[language]).strip()
+        slides = [_slide(raw, language, f"{where}, slide {n}") for n, raw in enumerate(data["slides"], 1)]
+        if slides[0].title != film_title:
+            raise ManuscriptError(f"{where}: the first slide must show the film title in {language}")
+        films[language] = (film_title, slides)
+    return films
+
+
+def _slide(raw, language: str, here: str) -> Slide:
+    if not isinstance(raw, dict) or not isinstance(raw.get(language), dict):
+        raise ManuscriptError(f"{here}: give the slide's 'title' and 'lines' under '{language}:'")
+    title = str(raw[language].get("title") or "").strip()
+    lines = [str(line).strip() for line in raw[language].get("lines") or []]
+    if not title:
+        raise ManuscriptError(f"{here}: '{language}: title' is missing")
+    if not 1 <= len(lines) <= 3 or not all(lines):
+        raise ManuscriptError(f"{here}: give 1 to 3 non-empty '{language}: lines'")
+    narration: list[Sentence] = []
+    for item in raw.get("narration") or []:
+        if not isinstance(item, dict) or not all(item.get(code) for code in LANGUAGES):
+            raise ManuscriptError(f"{here}: each narration item needs {' and '.join(LANGUAGES)}")
+        text = str(item[language]).strip()
+        say = item.get("say") or {}
+        if not isinstance(say, dict):
+            raise ManuscriptError(f"{here}: write 'say:' per language, such as say: {{sv: …}}")
+        say = str(say.get(language) or "").strip() or spoken(text)
+        try:
+            cues = caption_cues(text, language)
+        except CaptionLineError as error:
+            raise ManuscriptError(f"{here}: {error}") from None
+        narration.append(Sentence(text=text, say=say, cues=cues))
+    if not narration:
+        raise ManuscriptError(f"{here}: 'narration' is empty")
+    # Everything on screen must be spoken, so that the narration alone
+    # gives the whole content (no separate audio description needed).
+    said = set(words(" ".join(spoken(s.text) for s in narration)))
+    unspoken = [w for w in words(" ".join([title, *lines])) if w not in said]
+    if unspoken:
+        raise ManuscriptError(
+            f"{here}: words on the {language} slide are not in its narration: "
+            + ", ".join(sorted(set(unspoken)))
+        )
+    return Slide(title=title, lines=lines, narration=narration)
 
 
 # ---------------------------------------------------------------- audio
@@ -212,7 +213,7 @@ def run(args: list[str], cwd: Path | None = None) -> None:
         raise SystemExit(f"make_sample_films.py: command failed: {args[0]} (exit {result.returncode})")
 
 
-def synthesise(slides: list[Slide], tmp: Path) -> Path:
+def synthesise(slides: list[Slide], voice: str, tmp: Path) -> Path:
     """Speak each sentence, lay them out in time and write one WAV file.
 
     Sets the start and end of every sentence and slide, in seconds, from the
@@ -225,7 +226,7 @@ def synthesise(slides: list[Slide], tmp: Path) -> Path:
         spoken.append([])
         for n_index, sentence in enumerate(slide.narration):
             wav_path = tmp / f"s{s_index:02d}_{n_index:02d}.wav"
-            run(["espeak-ng", "-v", VOICE, "-s", str(SPEED), "-w", str(wav_path), sentence.say])
+            run(["espeak-ng", "-v", voice, "-s", str(SPEED), "-w", str(wav_path), sentence.say])
             with wave.open(str(wav_path), "rb") as wav:
                 shape = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels())
                 if params is None:
@@ -336,7 +337,9 @@ def render_slide(slide: Slide, index: int, cover: bool, tmp: Path) -> Path:
     return out
 
 
-def encode_film(slides: list[Slide], pictures: list[Path], audio: Path, out: Path, tmp: Path) -> None:
+def encode_film(
+    slides: list[Slide], pictures: list[Path], audio: Path, sound_language: str, out: Path, tmp: Path
+) -> None:
     args = ["ffmpeg", "-nostdin", "-y", "-v", "error"]
     for slide, picture in zip(slides, pictures, strict=True):
         duration = slide.end - slide.start
@@ -385,8 +388,10 @@ def encode_film(slides: list[Slide], pictures: list[Path], audio: Path, out: Pat
         "+bitexact",
         "-flags:a",
         "+bitexact",
+        "-metadata",
+        f"comment={SAMPLE_COMMENT}",
         "-metadata:s:a:0",
-        "language=swe",
+        f"language={sound_language}",
         "-movflags",
         "+faststart",
         str(tmp / "film.mp4"),
@@ -430,48 +435,61 @@ def timestamp(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
 
 
-def write_vtt(slides: list[Slide], language: str, out: Path) -> int:
+def write_vtt(slides: list[Slide], out: Path) -> int:
+    """The captions: each sentence's cues share its time in proportion to their length."""
     blocks = ["WEBVTT"]
     number = 0
     for slide in slides:
         for sentence in slide.narration:
-            number += 1
-            caption = "\n".join(wrap_caption(getattr(sentence, language)))
-            blocks.append(f"{number}\n{timestamp(sentence.start)} --> {timestamp(sentence.end)}\n{caption}")
+            lengths = [len(" ".join(lines)) for lines in sentence.cues]
+            start = sentence.start
+            for n, lines in enumerate(sentence.cues):
+                share = sum(lengths[: n + 1]) / sum(lengths)
+                end = sentence.start + (sentence.end - sentence.start) * share
+                number += 1
+                blocks.append(f"{number}\n{timestamp(start)} --> {timestamp(end)}\n" + "\n".join(lines))
+                start = end
     out.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     return number
+
+
+def film_names(slug: str, language: str) -> tuple[str, str]:
+    """The film's and the poster's file names: the first language's are the shared ones."""
+    stem = slug if language == next(iter(LANGUAGES)) else f"{slug}.{language}"
+    return f"{stem}.mp4", f"{stem}.jpg"
 
 
 # ---------------------------------------------------------------- main
 
 
 def make_film(slug: str, out_dir: Path) -> None:
-    manuscript = MANUSCRIPTS / f"{slug}.yml"
-    _, slides = load_manuscript(manuscript)
-    with tempfile.TemporaryDirectory(prefix=f"sample-film-{slug}-") as name:
-        tmp = Path(name)
-        audio = synthesise(slides, tmp)
-        length = slides[-1].end
-        if not MIN_SECONDS <= length <= MAX_SECONDS:
-            print(
-                f"warning: {slug} is {length:.1f} s, outside {MIN_SECONDS}-{MAX_SECONDS} s; "
-                "change the manuscript",
-                file=sys.stderr,
-            )
-        pictures = [render_slide(s, n, n == 0, tmp) for n, s in enumerate(slides)]
-        out_dir.mkdir(parents=True, exist_ok=True)
-        mp4 = out_dir / f"{slug}.mp4"
-        encode_film(slides, pictures, audio, mp4, tmp)
-        write_poster(pictures[0], out_dir / f"{slug}.jpg", tmp)
-    cues = write_vtt(slides, "sv", out_dir / f"{slug}.sv.vtt")
-    write_vtt(slides, "en", out_dir / f"{slug}.en.vtt")
-    size = mp4.stat().st_size
-    print(
-        f"{slug}: {length:.1f} s, {len(slides)} slides, {cues} cues, "
-        f"{size / 1e6:.2f} MB -> {mp4.relative_to(ROOT) if mp4.is_relative_to(ROOT) else mp4}"
-    )
-    if size >= MAX_MP4_BYTES:
-        print(f"warning: {mp4.name} is not under {MAX_MP4_BYTES / 1e6:.0f} MB", file=sys.stderr)
+    films = load_manuscript(MANUSCRIPTS / f"{slug}.yml")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for language, (_, slides) in films.items():
+        voice, sound_language = LANGUAGES[language]
+        film_name, poster_name = film_names(slug, language)
+        mp4 = out_dir / film_name
+        with tempfile.TemporaryDirectory(prefix=f"sample-film-{slug}-{language}-") as name:
+            tmp = Path(name)
+            audio = synthesise(slides, voice, tmp)
+            length = slides[-1].end
+            if not MIN_SECONDS <= length <= MAX_SECONDS:
+                print(
+                    f"warning: {film_name} is {length:.1f} s, outside {MIN_SECONDS}-{MAX_SECONDS} s; "
+                    "change the manuscript",
+                    file=sys.stderr,
+                )
+            pictures = [render_slide(s, n, n == 0, tmp) for n, s in enumerate(slides)]
+            encode_film(slides, pictures, audio, sound_language, mp4, tmp)
+            write_poster(pictures[0], out_dir / poster_name, tmp)
+        cues = write_vtt(slides, out_dir / f"{slug}.{language}.vtt")
+        size = mp4.stat().st_size
+        print(
+            f"{film_name}: {length:.1f} s, {len(slides)} slides, {cues} cues, {size} bytes, "
+            f"poster {(out_dir / poster_name).stat().st_size} bytes"
+        )
+        if size >= MAX_MP4_BYTES:
+            print(f"warning: {mp4.name} is not under {MAX_MP4_BYTES / 1e6:.0f} MB", file=sys.stderr)
 
 
 def main() -> None:

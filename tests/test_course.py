@@ -101,7 +101,7 @@ def test_a_longer_film_makes_the_part_take_longer(site, tmp_path):
     for language in ("sv", "en"):
         before = minutes_of(site.root, language, "lokal-samverkan-starta.md")
         after = minutes_of(tmp_path / "site", language, "lokal-samverkan-starta.md")
-        # 20 minutes of film instead of 76 seconds.
+        # 20 minutes of film instead of the sample film's one and a half to two minutes.
         assert 17 <= after - before <= 20, (language, before, after)
 
 

@@ -10,19 +10,29 @@ from pathlib import Path
 import lxml.html
 import pytest
 import webvtt
+from mkdocs.utils import yaml_load
+from mutagen.mp4 import MP4
 
+from forebygg.caption_lines import caption_cues
 from forebygg.captions import CaptionError, parse
 from forebygg.film_hosts import AddressError, player
-from site_build import PROJECT, assert_build_fails, build, project_with_fixture
+from forebygg.films import film_files, hosted_poster
+from site_build import PROJECT, assert_build_fails, build, copy_sources, project_with_fixture
 from site_server import served_fixture
 
 FILMS = PROJECT / "docs" / "assets" / "films"
+TEXT = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["film"]
 FILM_PAGES = [
     ("/lokal-samverkan-starta/", "sv", "starta"),
     ("/en/lokal-samverkan-starta/", "en", "starta"),
     ("/lokal-samverkan-fordjupning/", "sv", "fordjupning"),
     ("/en/lokal-samverkan-fordjupning/", "en", "fordjupning"),
 ]
+
+
+def own(name: str, language: str, extension: str) -> str:
+    """The sample film's file for a language: Swedish is the shared file, English has its own."""
+    return f"{name}.{extension}" if language == "sv" else f"{name}.{language}.{extension}"
 
 
 def film_of(site, path):
@@ -51,8 +61,13 @@ def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language,
     assert video.get("preload") == "none"
     assert video.get("controls") is not None and video.get("autoplay") is None
     assert video.get("alt") is None and video.get("style") is None
-    assert resolve(site, path, video.get("poster")) == (site.root / "assets/films" / f"{name}.jpg").resolve()
-    assert resolve(site, path, video.find("source").get("src")).is_file()
+    assert (
+        resolve(site, path, video.get("poster"))
+        == (site.root / "assets/films" / own(name, language, "jpg")).resolve()
+    )
+    source = resolve(site, path, video.find("source").get("src"))
+    assert source == (site.root / "assets/films" / own(name, language, "mp4")).resolve()
+    assert source.is_file()
     title = page.get_element_by_id(video.get("aria-labelledby")).text_content()
     assert (
         title
@@ -62,14 +77,22 @@ def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language,
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
-def test_every_language_has_a_caption_track_and_the_pages_own_is_default(site, path, language, name):
+def test_the_film_has_the_captions_timed_to_it_and_the_pages_own_is_default(site, path, language, name):
+    """Each language has its own sample film, so each film has the captions in its language only."""
     _, figure = film_of(site, path)
     tracks = {t.get("srclang"): t for t in figure.iter("track")}
-    assert set(tracks) == {"sv", "en"}
+    assert set(tracks) == {language}
     assert all(t.get("kind") == "captions" and t.get("label") for t in tracks.values())
     assert [code for code, t in tracks.items() if t.get("default") is not None] == [language]
     for code, track in tracks.items():
         assert resolve(site, path, track.get("src")).name == f"{name}.{code}.vtt"
+
+
+@pytest.mark.parametrize("path, language, name", FILM_PAGES)
+def test_a_sample_film_says_on_its_page_that_it_is_a_sample(site, path, language, name):
+    _, figure = film_of(site, path)
+    note = figure.xpath('.//figcaption/*[@class="film__sample"]')
+    assert [n.text_content() for n in note] == [TEXT["sample"][language]]
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
@@ -79,7 +102,10 @@ def test_the_transcript_is_the_captions_in_the_pages_language(site, path, langua
     assert transcript.find("summary").text_content().strip()
     paragraphs = [p.text_content() for p in transcript.iter("p")]
     cues = [" ".join(c.text.split()) for c in webvtt.read(str(FILMS / f"{name}.{language}.vtt"))]
-    assert paragraphs == cues
+    assert " ".join(paragraphs) == " ".join(cues)
+    # A paragraph per sentence, not per cue: a cue often holds part of a sentence.
+    assert all(re.search(r"[.?!]$", paragraph) for paragraph in paragraphs), paragraphs
+    assert len(paragraphs) < len(cues)
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
@@ -87,7 +113,7 @@ def test_length_and_downloads_are_shown_with_format_and_size(site, path, languag
     _, figure = film_of(site, path)
     assert re.search(r"\d+ min \d+ s", figure.find(".//figcaption").text_content())
     downloads = figure.xpath('.//ul[@class="film__downloads"]/li')
-    assert len(downloads) == 3
+    assert len(downloads) == 2  # the film and its captions
     for item in downloads:
         link = item.find("a")
         size = resolve(site, path, link.get("href")).stat().st_size
@@ -122,7 +148,7 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(browser, se
 
     page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
     page.wait_for_function("() => document.querySelector('video').currentTime > 0.5", timeout=15_000)
-    assert [url for url in requests if url.endswith(f"/{name}.mp4")]
+    assert [url for url in requests if url.endswith(f"/{own(name, language, 'mp4')}")]
     context.close()
 
 
@@ -181,6 +207,39 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
         (
             "film-poster-missing",
             ["lokal-samverkan-fordjupning.md", "poster docs/assets/films/fordjupning.jpg does not exist"],
+        ),
+        # A language's own film: its poster forgotten, the film forgotten (or misnamed)
+        # beside its poster, its own name written in the page, the shared film deleted.
+        (
+            "film-language-poster-missing",
+            [
+                "docs/en/lokal-samverkan-starta.md:125: the film in English, docs/assets/films/starta.en.mp4, "
+                "has no poster: docs/assets/films/starta.en.jpg does not exist – add it"
+            ],
+        ),
+        (
+            "film-language-film-missing",
+            [
+                "docs/en/lokal-samverkan-fordjupning.md:94: docs/assets/films/fordjupning.en.jpg is the poster "
+                "of a film in English, but that film, docs/assets/films/fordjupning.en.mp4, does not exist – "
+                "add the film under that name, or delete the poster"
+            ],
+        ),
+        (
+            "film-language-name-in-page",
+            [
+                "docs/en/vad-gor-vi.md:9: the film is written as starta.en.mp4, the file of the film in "
+                "English – write the shared name, starta.mp4: the build shows starta.en.mp4 on the pages in "
+                "English by itself"
+            ],
+        ),
+        (
+            "film-shared-film-missing",
+            [
+                "docs/sv/lokal-samverkan-starta.md:125: there is no film for the pages in Svenska: neither "
+                "the shared film docs/assets/films/starta.mp4 nor the film in Svenska, "
+                "docs/assets/films/starta.sv.mp4, exists (only starta.en.mp4) – add one of them"
+            ],
         ),
     ],
 )
@@ -352,8 +411,8 @@ EN_CAPTIONS = "docs/assets/films/starta.en.vtt"
         (
             "film-captions-after-end",
             [
-                f"{SV_CAPTIONS}:77: this cue starts at 00:01:21.800, after the film docs/assets/films/starta.mp4 "
-                "ends (00:01:16.",
+                f"{SV_CAPTIONS}:127: this cue starts at 00:02:00.000, after the film docs/assets/films/starta.mp4 "
+                "ends (00:01:51.",
                 "correct the time",
             ],
         ),
@@ -415,3 +474,87 @@ def test_a_cue_glued_to_the_one_before_fails_and_a_note_or_bom_and_crlf_do_not()
     crlf = "\ufeffWEBVTT\r\n\r\nNOTE en kommentar\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nEtt.\r\n"
     cues = parse(crlf.encode())
     assert [(cue.line, cue.words) for cue in cues] == [(5, "Ett.")]
+
+
+# -----------------------------------------------------------------------------
+# A film per language, and the sample films
+# -----------------------------------------------------------------------------
+
+LANGUAGES = [("sv", "Svenska"), ("en", "English"), ("de", "Deutsch")]
+
+
+def films_folder(tmp_path: Path, names: list[str]) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "assets" / "films").mkdir(parents=True)
+    for name in names:
+        (docs / "assets" / "films" / name).write_bytes(b"")
+    return docs
+
+
+@pytest.mark.parametrize(
+    "names, language, video, poster, captions",
+    [
+        # Only the shared film: every language shows it, with every language's captions.
+        (["f.mp4", "f.jpg"], "en", "f.mp4", "f.jpg", ("sv", "en", "de")),
+        # English has its own film: the English pages show it, with the English captions only;
+        # the others show the shared film with their own captions.
+        (["f.mp4", "f.jpg", "f.en.mp4", "f.en.jpg"], "en", "f.en.mp4", "f.en.jpg", ("en",)),
+        (["f.mp4", "f.jpg", "f.en.mp4", "f.en.jpg"], "sv", "f.mp4", "f.jpg", ("sv", "de")),
+        (["f.mp4", "f.jpg", "f.en.mp4", "f.en.jpg"], "de", "f.mp4", "f.jpg", ("sv", "de")),
+        # Every language its own film, and no shared one.
+        (["f.sv.mp4", "f.sv.jpg", "f.en.mp4", "f.en.jpg"], "sv", "f.sv.mp4", "f.sv.jpg", ("sv",)),
+    ],
+)
+def test_a_language_with_a_film_of_its_own_shows_it(tmp_path, names, language, video, poster, captions):
+    docs = films_folder(tmp_path, names)
+    files = film_files(docs, "assets/films/f.mp4", language, LANGUAGES)
+    assert (files.video, files.poster, files.captions) == (
+        f"assets/films/{video}",
+        f"assets/films/{poster}",
+        captions,
+    )
+
+
+def test_a_hosted_film_has_the_languages_own_poster_if_there_is_one(tmp_path):
+    docs = films_folder(tmp_path, ["f.jpg", "f.en.jpg"])
+    assert hosted_poster(docs, "assets/films/f", "en") == "assets/films/f.en.jpg"
+    assert hosted_poster(docs, "assets/films/f", "sv") == "assets/films/f.jpg"
+
+
+def test_a_real_film_in_place_of_a_sample_has_no_sample_note(tmp_path):
+    """The note comes from the sample film's own file, so it goes when a real film replaces it."""
+    project = copy_sources(tmp_path / "project", with_cache=True)
+    for name in ("starta.mp4", "starta.en.mp4"):
+        film = MP4(str(project / "docs/assets/films" / name))
+        film.delete()  # a film from elsewhere: no comment saying it is a sample
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for prefix in ("", "en/"):
+        notes = {}
+        for name in ("starta", "fordjupning"):
+            page = lxml.html.parse(str(tmp_path / "site" / prefix / f"lokal-samverkan-{name}" / "index.html"))
+            notes[name] = len(page.xpath('//*[@class="film__sample"]'))
+        assert notes == {"starta": 0, "fordjupning": 1}, prefix
+
+
+@pytest.mark.parametrize("name", ["starta", "fordjupning"])
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_sample_film_is_short_small_and_captioned_from_its_manuscript(name, language):
+    film = FILMS / own(name, language, "mp4")
+    assert 60 <= MP4(str(film)).info.length <= 120
+    assert film.stat().st_size < 2_000_000
+    assert (FILMS / own(name, language, "jpg")).stat().st_size < 30_000
+    # The captions are the manuscript's narration in the language, as the script breaks it.
+    manuscript = yaml_load((PROJECT / "scripts" / "films" / f"{name}.yml").open(encoding="utf-8"))
+    expected = [
+        "\n".join(lines)
+        for slide in manuscript["slides"]
+        for item in slide["narration"]
+        for lines in caption_cues(item[language], language)
+    ]
+    assert [cue.text for cue in webvtt.read(str(FILMS / f"{name}.{language}.vtt"))] == expected
+    # The film states its learning goal first, after its title.
+    assert (
+        manuscript["slides"][1][language]["title"]
+        == {"sv": "Efter filmen kan du", "en": "After this film you can"}[language]
+    )

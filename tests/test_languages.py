@@ -82,7 +82,9 @@ def third_language(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("third-language")
     port = free_port()
     project = project_with_fixture("third-language", workdir)
-    pad_film(project / "docs" / "assets" / "films" / "starta.mp4", FILM_SIZE)
+    # The shared film, which the Swedish and German pages show, and the English pages' own.
+    for film in ("starta.mp4", "starta.en.mp4"):
+        pad_film(project / "docs" / "assets" / "films" / film, FILM_SIZE)
     with build_and_serve(project, workdir, port) as origin:
         yield origin
 
@@ -110,7 +112,8 @@ def test_the_third_language_fixture_holds_only_what_an_editor_adds():
         r"mkdocs\.yml|docs/de/.+\.md|forms/de/[^/]+\.md|docs/assets/films/[^/.]+\.de\.vtt|docs/data/glossary\.yml"
     )
     assert [path for path in added if not allowed.fullmatch(path)] == []
-    films = sorted(p.stem for p in (PROJECT / "docs" / "assets" / "films").glob("*.mp4"))
+    # The shared films (NAME.mp4), which the German pages show; not a language's own (NAME.en.mp4).
+    films = sorted(p.stem for p in (PROJECT / "docs" / "assets" / "films").glob("*.mp4") if "." not in p.stem)
     assert [f"docs/assets/films/{film}.de.vtt" for film in films] == [p for p in added if p.endswith(".vtt")]
 
 
