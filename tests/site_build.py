@@ -55,6 +55,7 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
     again for each of the hundred fixtures. The command line itself is tested
     by `make build` (test_deployment_build.py) and `mkdocs serve` (test_live_preview.py).
     """
+    _keep_what_builds_share()
     with one_build_at_a_time(project), _build_environment(project, site_url), _captured_log() as log:
         try:
             config = load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=str(dest))
@@ -171,7 +172,6 @@ def _environment_with_compiled_templates(theme: Theme, _make=Theme.get_env) -> j
 
 
 _COMPILED_TEMPLATES = _CompiledTemplates()
-Theme.get_env = _environment_with_compiled_templates
 
 
 def _list_templates(loader: jinja2.FileSystemLoader) -> list[str]:
@@ -196,7 +196,16 @@ def _installed_templates(folder: str, followlinks: bool) -> tuple[str, ...]:
 
 
 _list_uncached = jinja2.FileSystemLoader.list_templates
-jinja2.FileSystemLoader.list_templates = _list_templates
+
+
+@functools.cache
+def _keep_what_builds_share() -> None:
+    """From the first build in this process on, keep compiled templates and Material's file list.
+
+    Only the tests' own builds: importing this module (bench/ does) changes nothing.
+    """
+    Theme.get_env = _environment_with_compiled_templates
+    jinja2.FileSystemLoader.list_templates = _list_templates
 
 
 @contextlib.contextmanager
