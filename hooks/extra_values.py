@@ -32,7 +32,7 @@ from forebygg.dates import date_in_words, is_date, is_real_date
 from forebygg.extra_settings import setting_problems
 from forebygg.markers import pattern
 from forebygg.site_config import babel_locale, current_language, locales, lookup, regional_language
-from forebygg.source_lines import config_documents, config_line, page_line
+from forebygg.source_lines import config_documents, config_line, config_place, page_line
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -101,10 +101,8 @@ def untranslated_values(extra: dict, locales: list[str], config_file: str | None
         if set(value) & set(locales):
             for locale in locales:
                 if locale not in value:
-                    line = config_line(config_file, ["extra", *key.split(".")])
-                    problems.append(
-                        f"mkdocs.yml:{line}: extra.{key} has no '{locale}' value – add {locale}: under it"
-                    )
+                    place = config_place(config_file, ["extra", *key.split(".")])
+                    problems.append(f"{place}: extra.{key} has no '{locale}' value – add {locale}: under it")
             return
         for name, inner in value.items():
             walk(inner, f"{key}.{name}" if key else name)

@@ -59,6 +59,16 @@ def config_documents(config_file: str | None) -> list[tuple[str, yaml.MappingNod
     return documents
 
 
+def config_place(config_file: str | None, path: list[str]) -> str:
+    """'file:line' of the key at `path` in mkdocs.yml or, if not there, in the file it INHERITs."""
+    documents = config_documents(config_file)
+    for name, node in documents:
+        key = _find(node, path)
+        if key is not None:
+            return f"{name}:{key.start_mark.line + 1}"
+    return f"{documents[0][0] if documents else 'mkdocs.yml'}:0"
+
+
 def _find(node, path):
     for part in path:
         if not isinstance(node, yaml.MappingNode):
