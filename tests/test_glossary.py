@@ -229,3 +229,12 @@ def _term_of(term, language: str) -> str:
 )
 def test_a_mistake_in_the_glossary_stops_the_build_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_quote_left_open_in_the_glossary_names_the_line_it_was_opened_on():
+    from forebygg.glossary import GlossaryError, read
+
+    text = '- sv:\n    terms: [hyra]\n    explanation: "Det du betalar\n  en:\n    terms: [rent]\n'
+    with pytest.raises(GlossaryError) as error:
+        read(text, ["sv", "en"], "docs/data/glossary.yml")
+    assert error.value.problems[0].startswith("docs/data/glossary.yml:3: this is not valid YAML")

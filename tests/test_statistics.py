@@ -156,3 +156,12 @@ def test_axe_finds_nothing_on_the_page_with_the_chart_on_a_phone(browser, server
 )
 def test_a_mistake_in_the_data_file_fails_the_build_at_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_row_that_is_not_yaml_names_its_line(tmp_path):
+    from forebygg.statistics import StatisticsError, read_rows
+
+    data = tmp_path / "statistics.yml"
+    data.write_text("- year: 2023\n  evictions: 2768\n- year: 2024\n  evictions: [3042\n", encoding="utf-8")
+    with pytest.raises(StatisticsError, match=r"^docs/data/statistics.yml:4: the file is not valid YAML"):
+        read_rows(data, "docs/data/statistics.yml")

@@ -16,7 +16,7 @@ import re
 import yaml
 
 from forebygg.dates import is_date, is_real_date
-from forebygg.source_lines import composed
+from forebygg.source_lines import composed, yaml_error_line
 
 FENCE = re.compile(r"-{3}[ \t]*")
 END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
@@ -37,7 +37,7 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
     try:
         node = composed(text)
     except yaml.YAMLError as error:
-        line = _error_line(error)
+        line = yaml_error_line(error, first_line=2)
         advice = _advice(lines[line - 1])
         return [(line, f"the front matter is not valid YAML ({_problem(error)}) – {advice}")]
     if node is None or not isinstance(node, yaml.MappingNode):
@@ -98,14 +98,6 @@ def _review_date_problems(values: dict) -> list[tuple[int, str]]:
 
 def _problem(error: yaml.YAMLError) -> str:
     return getattr(error, "problem", None) or "a syntax error"
-
-
-def _error_line(error: yaml.YAMLError) -> int:
-    """The file's line of a YAML error (the front matter starts on the file's line 2)."""
-    # An unclosed quote is found only at the end; the quote's own line is the one to fix.
-    context = getattr(error, "context_mark", None)
-    mark = context if context is not None and "quoted scalar" in (error.context or "") else error.problem_mark
-    return mark.line + 2 if mark is not None else 1
 
 
 def _advice(line: str) -> str:

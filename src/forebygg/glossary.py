@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from forebygg.source_lines import composed
+from forebygg.source_lines import composed, yaml_error_line
 
 SOURCE = "docs/data/glossary.yml"
 LANGUAGE_KEYS = {"terms", "forms", "explanation"}
@@ -62,8 +62,7 @@ def read(text: str, languages: list[str], path: str = SOURCE) -> list[Entry]:
     try:
         root = composed(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+        line = yaml_error_line(error)
         raise GlossaryError(
             [
                 f"{path}:{line}: this is not valid YAML ({getattr(error, 'problem', error)}) "

@@ -41,6 +41,15 @@ def composed(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def yaml_error_line(error: yaml.YAMLError, first_line: int = 1) -> int:
+    """The file's line of a YAML error, where the YAML text starts on the file's `first_line`."""
+    # An unclosed quote or [ ] { } list is found only further on; the line where it opens is the one to fix.
+    context = getattr(error, "context_mark", None)
+    unclosed = re.search(r"quoted scalar|flow (sequence|mapping)", getattr(error, "context", None) or "")
+    mark = context if context is not None and unclosed else getattr(error, "problem_mark", None)
+    return mark.line + first_line if mark is not None else first_line
+
+
 def config_documents(config_file: str | None) -> list[tuple[str, yaml.MappingNode]]:
     """mkdocs.yml as written, not yet read into values, then each file it INHERITs: (file name, node)."""
     documents, path = [], Path(config_file or "mkdocs.yml")

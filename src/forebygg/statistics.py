@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from forebygg.dates import is_date, is_real_date
-from forebygg.source_lines import composed
+from forebygg.source_lines import composed, yaml_error_line
 
 FIGURES = ("year", "evictions", "children", "applications", "withdrawn_percent")
 REQUIRED = ("year", "evictions", "children", "source_title", "source_date", "source_url")
@@ -47,8 +47,7 @@ def read_rows(path: Path, shown_as: str) -> list[Row]:
     try:
         node = composed(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        line = yaml_error_line(error)
         raise StatisticsError(
             f"{shown_as}:{line}: the file is not valid YAML – write each row as {EXAMPLE_ROW}"
         ) from None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..source_lines import yaml_line
+from ..source_lines import yaml_error_line, yaml_line
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
@@ -111,8 +111,7 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
     try:
         values = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = yaml_error_line(error, first_line=2)
         raise FormError(
             f"{where}:{line}: the front matter is not valid YAML – write 'key: value' lines"
         ) from None
