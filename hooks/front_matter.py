@@ -1,6 +1,7 @@
 """
 Every page starts with front matter that is valid YAML and gives the page a
-`description:` as text (src/forebygg/front_matter.py says why).
+`description:` as text (src/forebygg/front_matter.py says why), and holds no
+merge conflict left by git (<<<<<<< … >>>>>>>), which would be published as text.
 
 MkDocs swallows a YAML error in front matter, so the hook reads the page's
 file itself. Pages without a file of their own (the 404 page, generated
@@ -15,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from forebygg.front_matter import front_matter_problems
-from forebygg.source_lines import source_text
+from forebygg.source_lines import conflict_marker_lines, source_text
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -29,6 +30,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
         return markdown
     where = f"docs/{page.file.src_uri}"
     problems = [f"{where}:{line}: {message}" for line, message in front_matter_problems(source)]
+    problems += [
+        f"{where}:{line}: a merge conflict is left in the page (<<<<<<< … ======= … >>>>>>>) – keep the "
+        "version you want and delete the marker lines"
+        for line in conflict_marker_lines(source)[:1]
+    ]
     if problems:
         raise PluginError("\n".join(problems))
     return markdown

@@ -211,3 +211,14 @@ def test_a_link_to_the_other_language_leads_to_its_page(tmp_path):
     assert '<a href="../en/vad-gor-vi/">Read in English</a>' in swedish
     assert '<a href="../en/om-webbplatsen/#about">about the site</a>' in swedish
     assert '<a href="../../vad-gor-vi/">På svenska</a>' in english
+
+
+def test_a_merge_conflict_left_in_a_page_fails_the_build_with_its_line(tmp_path):
+    assert_build_fails(
+        "merge-conflict",
+        tmp_path,
+        [
+            "docs/sv/vad-gor-vi.md:10: a merge conflict is left in the page (<<<<<<< … ======= … >>>>>>>) – "
+            "keep the version you want and delete the marker lines"
+        ],
+    )

@@ -138,6 +138,15 @@ def line_at(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
+# What git writes into a file where two edits of the same lines meet: text that must never be published.
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( .*)?$", re.M)
+
+
+def conflict_marker_lines(text: str) -> list[int]:
+    """The lines of `text` that start or end a merge conflict (<<<<<<< or >>>>>>>), outside code."""
+    return [line_at(text, match.start()) for match in CONFLICT_MARKER.finditer(without_code(text))]
+
+
 # Code the reader sees as text, and comments: what they hold is not the page's markup or links.
 FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]*\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
