@@ -194,6 +194,28 @@ def test_escape_in_search_gives_focus_back(browser, server, viewport):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_on_a_phone_tabbing_through_the_search_keeps_the_page_as_wide_as_the_screen(browser, server, path):
+    # Material folds the language switch while the search is open; what stuck out of it
+    # once made the page wider than the phone, and every line ran off the screen (WCAG 1.4.10).
+    context = browser.new_context(base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, path)
+    field = page.locator("input.md-search__input")
+    widths = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        widths.append(page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]"))
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    for _ in range(3):  # out of the search again, while Material unfolds the switch
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(100)
+        widths.append(page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]"))
+    context.close()
+    assert {width for pair in widths for width in pair} == {PHONE["width"]}, widths
+
+
 @pytest.mark.parametrize(
     ("path", "current", "other"), [("/", "Svenska", "English"), ("/en/", "English", "Svenska")]
 )
