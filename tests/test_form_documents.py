@@ -9,12 +9,8 @@ not taken from the library that wrote it.
 from __future__ import annotations
 
 import collections
-import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -34,6 +30,18 @@ MAX_PDF_SIZE = 100_000
 
 # One test process makes the documents (the `built` fixture) for all these tests.
 pytestmark = pytest.mark.xdist_group("form-documents")
+
+
+def test_these_tests_share_one_test_process(request):
+    """Under `make test-fast` (`--dist loadgroup`) pytest-xdist keeps a group by its test ids.
+
+    With pytest 9.2 it could not, and each of the two processes made the documents.
+    """
+    assert request.node.get_closest_marker("xdist_group").args == ("form-documents",)
+    if request.config.getoption("loadgroup", False):
+        assert request.node.nodeid.endswith("@form-documents"), (
+            "pytest-xdist no longer keeps the xdist_group together – pin a pytest it supports in requirements/tests.in"
+        )
 
 
 # -----------------------------------------------------------------------------
@@ -331,31 +339,6 @@ def test_pdf_is_tagged_titled_and_fillable(path, built):
 def test_pdf_is_small(path, built):
     _, _, _, data = built[path]
     assert len(data) < MAX_PDF_SIZE, f"{len(data)} bytes"
-
-
-def test_files_are_the_same_when_built_in_another_process(built):
-    # Another process, with another hash seed, on another second of the clock:
-    # what would differ in a second build in this process differs there too.
-    script = (
-        "import hashlib, sys\n"
-        "from pathlib import Path\n"
-        "from forebygg import form_documents as fd\n"
-        "for path in sys.argv[1:]:\n"
-        f"    t = fd.parse_template(Path(path), Path({str(PROJECT)!r}))\n"
-        "    for data in (fd.to_docx(t), fd.to_odt(t), fd.to_pdf(t)):\n"
-        "        print(hashlib.sha256(data).hexdigest())\n"
-    )
-    env = {**os.environ, "PYTHONHASHSEED": "4711"}
-    output = subprocess.run(
-        [sys.executable, "-c", script, *map(str, built)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=300,
-    ).stdout.split()
-    expected = [hashlib.sha256(d).hexdigest() for (_, *files) in built.values() for d in files]
-    assert output == expected
 
 
 def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
