@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import fnmatch
 import functools
 import io
 import logging
@@ -29,6 +30,7 @@ from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -198,14 +200,70 @@ def _installed_templates(folder: str, followlinks: bool) -> tuple[str, ...]:
 _list_uncached = jinja2.FileSystemLoader.list_templates
 
 
+def _add_files_from_theme(files: Files, env: jinja2.Environment, config) -> None:
+    """MkDocs' Files.add_files_from_theme, with each installed theme folder's files sorted out once.
+
+    MkDocs matches each of Material's 14,000 file names against its patterns
+    (templates, Python and dot files are not copied), a tenth of a fixture's
+    build. The names of an installed package's folder are matched once per
+    test process, a project's own overrides/ each time. The first build in a
+    process also runs MkDocs' own method and stops the tests if the two differ.
+    """
+    static_templates = tuple(config.theme.static_templates)
+    names = {folder: _theme_file_names(folder, static_templates) for folder in config.theme.dirs}
+    for path in sorted(set().union(*names.values())):
+        if files.get_file_from_path(path) is None:
+            folder = next(folder for folder in config.theme.dirs if path in names[folder])
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+    if not _theme_files_checked:
+        _theme_files_checked.append(True)
+        expected = Files([])
+        _mkdocs_add_files_from_theme(expected, env, config)
+        own = [file for file in files if file.abs_src_path.startswith(tuple(config.theme.dirs))]
+        if sorted(f.src_uri for f in expected) != sorted(f.src_uri for f in own if _from_theme(f, config)):
+            raise AssertionError("tests/site_build.py lists the theme's files unlike MkDocs – update it")
+
+
+_mkdocs_add_files_from_theme = Files.add_files_from_theme
+_theme_files_checked: list[bool] = []
+
+
+def _from_theme(file: File, config) -> bool:
+    return any(file.abs_src_path == os.path.join(folder, file.src_uri) for folder in config.theme.dirs)
+
+
+def _theme_file_names(folder: str, static_templates: tuple[str, ...]) -> frozenset[str]:
+    if Path(folder).is_relative_to(sys.prefix):
+        return _installed_theme_file_names(folder, static_templates)
+    return _matching_names(folder, static_templates)
+
+
+@functools.cache
+def _installed_theme_file_names(folder: str, static_templates: tuple[str, ...]) -> frozenset[str]:
+    return _matching_names(folder, static_templates)
+
+
+def _matching_names(folder: str, static_templates: tuple[str, ...]) -> frozenset[str]:
+    """The files of a theme folder that MkDocs copies to the site (its patterns, mkdocs/structure/files.py)."""
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
+    patterns += [f"*{extension}" for extension in mkdocs_utils.markdown_extensions]
+    patterns += static_templates
+    return frozenset(
+        name
+        for name in _list_templates(jinja2.FileSystemLoader(folder))
+        if not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in patterns)
+    )
+
+
 @functools.cache
 def _keep_what_builds_share() -> None:
-    """From the first build in this process on, keep compiled templates and Material's file list.
+    """From the first build in this process on, keep compiled templates and Material's file lists.
 
     Only the tests' own builds: importing this module (bench/ does) changes nothing.
     """
     Theme.get_env = _environment_with_compiled_templates
     jinja2.FileSystemLoader.list_templates = _list_templates
+    Files.add_files_from_theme = _add_files_from_theme
 
 
 @contextlib.contextmanager
@@ -237,8 +295,11 @@ def fill_in_pages(root: Path) -> list[str]:
 
 
 def copy_sources(project: Path, with_cache: bool = False) -> Path:
-    """A copy of what the build reads; the forms cache too, if asked (it is keyed by content)."""
-    cache = (".cache",) if with_cache and (PROJECT / ".cache").is_dir() else ()
+    """A copy of what the build reads; the forms cache too, if asked (it is keyed by content).
+
+    Only the forms cache: .cache/ also holds the lock tool of `make lock`, 60 MB.
+    """
+    cache = (".cache/forms",) if with_cache and (PROJECT / ".cache" / "forms").is_dir() else ()
     for source in SOURCES + cache:
         if (PROJECT / source).is_dir():
             # Not a forms-cache entry still being written (NAME.partial) by a build
