@@ -176,7 +176,7 @@ def add_generated_pages(project: Path, count: int) -> None:
             page = project / "docs" / language / "genererat" / f"sida-{n:03}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(
-                f"---\ndescription: Genererad sida {n} för mätning av byggtiden.\nreviewed: \"2026-11-29\"\n---\n\n"
+                f'---\ndescription: Genererad sida {n} för mätning av byggtiden.\nreviewed: "2026-11-29"\n---\n\n'
                 f"# Sida {n} ({language})\n\n"
                 + "".join(f"## Avsnitt {s}\n\n{paragraph}\n\n" for s in range(1, 6)),
                 encoding="utf-8",
