@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import jinja2.bccache
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
-from mkdocs.theme import Theme
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -140,42 +138,6 @@ def _captured_log():
         logger.propagate = saved[1]
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Each build's theme templates, compiled once per test process.
-
-    A build makes a new Jinja environment, which would parse and compile the
-    145 templates of Material and overrides/ again: half of a fixture's build.
-    The code is kept under the template's name and a checksum of its source,
-    not its file name (each fixture has its own copy of overrides/), so a
-    changed template is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def get_bucket(self, environment, name, filename, source) -> jinja2.bccache.Bucket:
-        checksum = self.get_source_checksum(source)
-        bucket = jinja2.bccache.Bucket(environment, f"{name}:{checksum}", checksum)
-        self.load_bytecode(bucket)
-        return bucket
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-def _environment_with_compiled_templates(theme: Theme, _make=Theme.get_env) -> jinja2.Environment:
-    environment = _make(theme)
-    environment.bytecode_cache = _COMPILED_TEMPLATES
-    return environment
-
-
-_COMPILED_TEMPLATES = _CompiledTemplates()
-
-
 def _list_templates(loader: jinja2.FileSystemLoader) -> list[str]:
     """The theme's files, with the installed packages' folders listed once per test process.
 
@@ -253,11 +215,12 @@ def _matching_names(folder: str, static_templates: tuple[str, ...]) -> frozenset
 
 @functools.cache
 def _keep_what_builds_share() -> None:
-    """From the first build in this process on, keep compiled templates and Material's file lists.
+    """From the first build in this process on, keep Material's file lists.
+
+    The site keeps its compiled templates itself (src/forebygg/compiled_templates.py).
 
     Only the tests' own builds: importing this module (bench/ does) changes nothing.
     """
-    Theme.get_env = _environment_with_compiled_templates
     jinja2.FileSystemLoader.list_templates = _list_templates
     Files.add_files_from_theme = _add_files_from_theme
 

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from forebygg.compiled_templates import compile_once
 from forebygg.source_lines import config_line
 
 # Hooks that need the language of the current build run after i18n (-100),
@@ -111,11 +112,12 @@ def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:
     """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html'.
 
     One Jinja environment per build and language, kept on the build's theme:
-    a new environment would compile the template again for every page.
+    a new environment for every page would load the template again. Its
+    compiled code is shared with the build's own environments (compiled_templates.py).
     """
     theme = config.theme
     environments = theme.__dict__.setdefault("_forebygg_environments", {})
     language = theme["language"]
     if language not in environments:
-        environments[language] = theme.get_env()
+        environments[language] = compile_once(theme.get_env())
     return environments[language].get_template(name)
