@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from forebygg.front_matter import front_matter_problems
-from forebygg.source_lines import conflict_marker_lines, source_text
+from forebygg.source_lines import merge_conflicts, source_text
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -30,11 +30,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
         return markdown
     where = f"docs/{page.file.src_uri}"
     problems = [f"{where}:{line}: {message}" for line, message in front_matter_problems(source)]
-    problems += [
-        f"{where}:{line}: a merge conflict is left in the page (<<<<<<< … ======= … >>>>>>>) – keep the "
-        "version you want and delete the marker lines"
-        for line in conflict_marker_lines(source)[:1]
-    ]
+    problems += [f"{where}:{line}: {message}" for line, message in merge_conflicts(source, "page")]
     if problems:
         raise PluginError("\n".join(problems))
     return markdown

@@ -394,6 +394,12 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
             "the type of the blank 'Datum {date' is not written in a pair of braces –",
         ),
         ("table", 9, "a table is not supported in a form –"),
+        # Before, the '>>>>>>>' line was reported as a quote, on another line.
+        (
+            "merge-conflict",
+            9,
+            "a merge conflict is left in the form (<<<<<<< … ======= … >>>>>>>) – keep the",
+        ),
         # Text between a heading and its blanks: the heading names no group, so two 'Datum' sound alike.
         ("same-label-twice", 16, "a second blank 'Datum' (the first is on line 10) – "),
     ],

@@ -147,6 +147,18 @@ def conflict_marker_lines(text: str) -> list[int]:
     return [line_at(text, match.start()) for match in CONFLICT_MARKER.finditer(without_code(text))]
 
 
+def merge_conflicts(text: str, kind: str) -> list[tuple[int, str]]:
+    """(line, message) for the first merge conflict left in Markdown `text`: a 'page' or a 'form'."""
+    return [
+        (
+            line,
+            f"a merge conflict is left in the {kind} (<<<<<<< … ======= … >>>>>>>) – keep the version "
+            "you want and delete the marker lines",
+        )
+        for line in conflict_marker_lines(text)[:1]
+    ]
+
+
 # Code the reader sees as text, and comments: what they hold is not the page's markup or links.
 FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]*\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)

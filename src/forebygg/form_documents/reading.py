@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..source_lines import yaml_error_line, yaml_line
+from ..source_lines import merge_conflicts, yaml_error_line, yaml_line
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
@@ -63,6 +63,8 @@ def display_path(path: Path, root: Path) -> str:
 @functools.lru_cache(maxsize=256)
 def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
     where = display_path(path, root)
+    for line, message in merge_conflicts(text, "form"):
+        raise FormError(f"{where}:{line}: {message}")
     lines = text.splitlines()
     meta, body_start = _front_matter(lines, where)
     title, title_index = _title(lines, body_start, where)
