@@ -13,14 +13,19 @@ PLACEHOLDER = (
 
 
 def visit(page, path: str, wait_until: str = "load"):
-    """Open `path` and wait until Material's script has started.
+    """Open `path` as a reader does, and wait for the load event.
 
-    overrides/main.html loads that script after the page is first drawn, which
-    can be after the load event. Material's document$ exists once it has run.
+    Material's script is not there yet: overrides/main.html fetches it when the
+    reader first uses the page (a click, a key, focus, scrolling), as the
+    test's own clicks and key presses do. `start_material` waits for it.
     """
-    response = page.goto(path, wait_until=wait_until)
+    return page.goto(path, wait_until=wait_until)
+
+
+def start_material(page) -> None:
+    """Use the page as a reader would (press Shift), and wait until Material's script has started."""
+    page.keyboard.press("Shift")
     page.wait_for_function(MATERIAL_STARTED)
-    return response
 
 
 def search(page, query: str, timeout: float = 10.0):
@@ -29,11 +34,11 @@ def search(page, query: str, timeout: float = 10.0):
     Material drops what is typed before its search worker has loaded the
     index, so type again until the results answer the query.
     """
-    page.wait_for_function(MATERIAL_STARTED)
     field = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     placeholder = page.evaluate(PLACEHOLDER)
     field.click()
+    page.wait_for_function(MATERIAL_STARTED)
     deadline = time.monotonic() + timeout
     while True:
         field.fill("")

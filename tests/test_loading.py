@@ -1,9 +1,9 @@
 """
-How a page loads on a slow phone: the text first, Material's script after.
+How a page loads on a slow phone: the text, and Material's script only once the reader uses the page.
 
-overrides/main.html starts Material's script only once the page has been
-drawn, and mkdocs.yml has no colour palette, whose style sheet would be one
-more file to wait for (bench/RESULTS.md has the Lighthouse figures).
+overrides/main.html fetches Material's script at the reader's first click,
+key, focus or scroll, and mkdocs.yml has no colour palette, whose style
+sheet would be one more file to wait for (bench/RESULTS.md has the Lighthouse figures).
 """
 
 from __future__ import annotations
@@ -49,21 +49,61 @@ def test_only_two_style_sheets_are_waited_for_before_the_page_is_drawn(page):
     )
 
 
-def test_the_page_is_drawn_before_materials_script_arrives_and_search_works_after(page):
+def bundle_requests(page) -> list[str]:
+    return page.evaluate(
+        "() => performance.getEntriesByType('resource').map(e => e.name).filter(n => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(n))"
+    )
+
+
+def test_a_reader_who_only_reads_never_fetches_materials_script(page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(PAGE, wait_until="load")
+    page.wait_for_timeout(1000)
+    assert not bundle_requests(page), "Material's script was fetched before the reader used the page"
+    assert not page.evaluate(MATERIAL_STARTED)
+    # Without it the page is whole: search field, menu and table of contents show.
+    assert page.locator("input.md-search__input").is_visible()
+    assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+    assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()
+
+
+@pytest.mark.parametrize("use", ["click", "key", "scroll"])
+def test_the_first_use_of_the_page_starts_material(page, use):
+    page.goto("/lokal-samverkan-starta/", wait_until="load")
+    {
+        "click": lambda: page.mouse.click(5, 400),
+        "key": lambda: page.keyboard.press("Shift"),
+        "scroll": lambda: page.mouse.wheel(0, 300),
+    }[use]()
+    page.wait_for_function(MATERIAL_STARTED)
+    assert len(bundle_requests(page)) == 1
+
+
+def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
+    # "/" is Material's shortcut to search: it works on the first press, although
+    # that press is what fetches the script. The script is held back a while.
     held = []
     page.route(BUNDLE, lambda route: held.append(route))
-    page.goto(PAGE, wait_until="domcontentloaded")
+    page.goto(PAGE, wait_until="load")
+    page.keyboard.press("/")
     deadline = time.monotonic() + 10
     while not held and time.monotonic() < deadline:
         page.wait_for_timeout(50)
-    assert held, "Material's script was never requested"
-
-    # The script is on its way: the reader already sees the text.
-    page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length")
-    assert page.locator("h1").is_visible()
-    assert page.evaluate("() => document.readyState") != "loading"
-    assert not page.evaluate(MATERIAL_STARTED)
-
-    # It arrives after DOMContentLoaded has passed, and Material still starts.
+    assert held, "a key press did not fetch Material's script"
+    page.wait_for_timeout(300)
     held[0].continue_()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
     assert search(page, "samverkan"), "search found nothing after Material's script arrived late"
+
+
+def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_the_focus(browser, server):
+    context = browser.new_context(
+        base_url=server.origin, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(PAGE, wait_until="load")
+    assert not bundle_requests(page)
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+    context.close()

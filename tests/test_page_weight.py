@@ -2,8 +2,9 @@
 Page weight: what a phone downloads to show a page, at most 150 KB.
 
 Counted in a browser with an empty cache: the compressed bytes of every
-response the page loads (HTML, CSS, JavaScript, the search index, fonts,
-images, the poster, caption tracks). Film media counts nothing until the
+response the page loads once the reader has pressed a key (HTML, CSS,
+JavaScript with Material's script, the search index, fonts, images, the
+poster, caption tracks). Film media counts nothing until the
 viewer presses play (tests/test_film.py checks that none is fetched).
 Bytes, not times: the same site gives the same count.
 """

@@ -24,7 +24,7 @@ from gates import (
     netlify_headers,
     nginx_headers,
 )
-from site_actions import search, visit
+from site_actions import MATERIAL_STARTED, search, visit
 from site_build import MISSING, PROJECT, build, build_in_another_process, copy_sources, project_with_fixture
 from site_server import served_fixture
 
@@ -44,6 +44,8 @@ def language_of(path: str) -> str:
 def open_menu(page) -> None:
     page.locator(".menu-button").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
+    # The click also fetched Material's script (overrides/main.html), which marks the page's place in the menu.
+    page.wait_for_function(MATERIAL_STARTED)
     # The drawer slides in and its colours fade: axe must see the end state.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
