@@ -115,11 +115,16 @@ REFERENCES = {
 }
 
 
-def broken_links(root: Path, origin: str) -> list[str]:
-    """Every internal link, anchor, image, script, download, media file and track that fails."""
+def broken_links(root: Path, origin: str, pages: list[str] | None = None) -> list[str]:
+    """Every internal link, anchor, image, script, download, media file and track that fails.
+
+    `pages`: only the references in these files under `root` (e.g. 'vad-gor-vi/index.html'),
+    to any file of the site; in every file by default.
+    """
     ids: dict[Path, set[str]] = {}
     problems = []
-    for file in sorted(root.rglob("*.html")):
+    files = sorted(root.rglob("*.html")) if pages is None else [root / page for page in pages]
+    for file in files:
         document = lxml.html.parse(str(file)).getroot()
         page_url = origin + "/" + file.relative_to(root).as_posix().removesuffix("index.html")
         references = [
