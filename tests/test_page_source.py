@@ -52,9 +52,11 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
 @pytest.mark.parametrize(
     "fixture, expected",
     [
-        # Markup shown as code on lines 7 and 10 is text, not a problem.
+        # Every kind of mistake in one page (the build stops at the page's first problem,
+        # so they are reported at once): markup shown as code on lines 7 and 10 is text,
+        # not a problem.
         (
-            "raw-html-csp",
+            "markup-mistakes",
             [
                 "docs/sv/vad-gor-vi.md:13: <script> cannot run",
                 "docs/sv/vad-gor-vi.md:15: <p onclick=…> cannot run",
@@ -64,16 +66,18 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
                 # Written in Markdown: {: style="…" }
                 "docs/sv/vad-gor-vi.md:24: <p style=…> has no effect",
                 'docs/sv/vad-gor-vi.md:26: the href="javascript:…" of the <a> cannot run',
-            ],
-        ),
-        (
-            "youtube-embed",
-            [
-                "docs/sv/vad-gor-vi.md:7: a pasted YouTube embed code (<iframe>)",
+                "docs/sv/vad-gor-vi.md:28: a pasted YouTube embed code (<iframe>)",
                 'write the film as ![type:video](https://www.youtube.com/watch?v=abc123DEF45 "Title"){: files=… } '
                 "(README: Films)",
+                "docs/sv/vad-gor-vi.md:34: the image ../assets/bild.svg has no alt text – "
+                "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
+                "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
+                "docs/sv/vad-gor-vi.md:36: the image ../../assets/bild.svg has no alt text",
+                # B25b: a missing image in raw HTML was published broken.
+                "docs/sv/vad-gor-vi.md:40: the image karta.png does not exist",
             ],
         ),
+        # In the other language's page: a build of its own, since the first page's problems stop the build.
         (
             "foreign-resources",
             [
@@ -81,20 +85,10 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
                 "docs/en/vad-gor-vi.md:11: the <link> loads https://cdn.example.com/style.css from another",
             ],
         ),
-        (
-            "image-without-alt",
-            [
-                "docs/sv/vad-gor-vi.md:11: the image ../assets/bild.svg has no alt text – "
-                "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
-                "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
-                "docs/sv/vad-gor-vi.md:13: the image ../../assets/bild.svg has no alt text",
-            ],
-        ),
-        # B25b: a missing image in raw HTML was published broken.
-        ("image-missing-html", ["docs/sv/vad-gor-vi.md:9: the image karta.png does not exist"]),
     ],
 )
 def test_markup_the_site_would_block_or_break_fails(tmp_path, fixture, expected):
+    """Each mistake with its line, and all of a page's mistakes reported at once."""
     assert_build_fails(fixture, tmp_path, expected)
 
 
