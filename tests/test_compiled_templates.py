@@ -8,24 +8,26 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from forebygg.compiled_templates import CompiledTemplates
-from site_build import build, copy_sources
+from forebygg.compiled_templates import COMPILED_TEMPLATES, CompiledTemplates
+from site_build import PROJECT, build, copy_sources
 
 FOOTER = '<div class="md-copyright site-footer">'
 
 
-def test_a_template_edited_between_two_builds_in_one_process_is_shown_as_edited(tmp_path):
-    # As in `mkdocs serve`: the second build runs in the same Python as the first.
+def test_a_template_edited_between_two_builds_in_one_process_is_shown_as_edited(site, tmp_path):
+    # As in `mkdocs serve`: the second build runs in the same Python as the first. The first
+    # is `site`, built in this test process from the project, whose copy is edited here: its
+    # compiled templates are in the cache under the same names and sources.
     project = copy_sources(tmp_path / "project", with_cache=True)
-    first = build(project, tmp_path / "first")
-    assert first.returncode == 0, first.output
     template = project / "overrides" / "partials" / "copyright.html"
     text = template.read_text(encoding="utf-8")
+    assert text == (PROJECT / "overrides" / "partials" / "copyright.html").read_text(encoding="utf-8")
     assert text.count(FOOTER) == 1
+    assert any(key.startswith("partials/copyright.html:") for key in COMPILED_TEMPLATES._code)
     template.write_text(text.replace(FOOTER, FOOTER + "<p>Ändrad sidfot</p>"), encoding="utf-8")
     second = build(project, tmp_path / "second")
     assert second.returncode == 0, second.output
-    assert "Ändrad sidfot" not in (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
+    assert "Ändrad sidfot" not in (site.root / "index.html").read_text(encoding="utf-8")
     for page in ("index.html", "en/index.html"):
         assert "<p>Ändrad sidfot</p>" in (tmp_path / "second" / page).read_text(encoding="utf-8"), page
 
