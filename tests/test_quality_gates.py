@@ -21,7 +21,7 @@ from gates import (
     broken_links,
     differing_files,
     foreign_requests,
-    html_errors,
+    html_errors_in,
     netlify_headers,
     nginx_headers,
 )
@@ -116,8 +116,9 @@ def test_the_accessibility_gate_catches_a_missing_alt_text(browser, tmp_path):
 # -----------------------------------------------------------------------------
 
 
-def test_every_page_is_valid_html(site):
-    errors = html_errors(site.root)
+@pytest.mark.xdist_group("planted-faults")
+def test_every_page_is_valid_html(site, html_checked):
+    errors = html_checked[site.root]
     assert not errors, "the Nu Html Checker found:\n" + "\n".join(errors)
 
 
@@ -137,9 +138,16 @@ def planted_faults(tmp_path_factory) -> Path:
     return workdir / "site"
 
 
+@pytest.fixture(scope="module")
+def html_checked(site, planted_faults) -> dict[Path, list[str]]:
+    """The checker's errors in every page of `site` and in the planted faults' pages, by root:
+    one run of the checker for both tests."""
+    return html_errors_in({site.root: None, planted_faults: FAULTY_PAGES})
+
+
 @pytest.mark.xdist_group("planted-faults")
-def test_the_html_gate_catches_an_invalid_element(planted_faults):
-    errors = html_errors(planted_faults, FAULTY_PAGES)
+def test_the_html_gate_catches_an_invalid_element(planted_faults, html_checked):
+    errors = html_checked[planted_faults]
     assert any("div" in e and "vad-gor-vi/index.html" in e for e in errors), errors
     assert not [e for e in errors if "vad-gor-vi" not in e], errors
 
