@@ -96,6 +96,15 @@ def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
     assert search(page, "samverkan"), "search found nothing after Material's script arrived late"
 
 
+def test_a_key_pressed_with_ctrl_before_material_arrives_is_not_given_to_it(page):
+    # Ctrl+P (print) given to Material as "p" would open the previous page.
+    page.goto("/lokal-samverkan-starta/", wait_until="load")
+    page.keyboard.press("Control+p")
+    page.wait_for_function(MATERIAL_STARTED)
+    page.wait_for_timeout(1000)
+    assert page.url.endswith("/lokal-samverkan-starta/")
+
+
 def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_the_focus(browser, server):
     context = browser.new_context(
         base_url=server.origin, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
