@@ -424,7 +424,8 @@ def report(r: dict) -> str:
         f"- The rebuild itself, as MkDocs reports it: {', '.join(f'{x:.2f}' for x in s['reported_runs']) or 'not reported'} s "
         "(i18n's log filter sometimes hides the line).",
         "",
-        f"## Page weight (compressed bytes loaded with the page; budget {BUDGET // 1000} KB)",
+        "## Page weight (compressed bytes the page loads once a key is pressed, Material's script "
+        f"and the search index included; budget {BUDGET // 1000} KB)",
         "",
         "| page | bytes |",
         "| --- | --- |",
