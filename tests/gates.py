@@ -56,17 +56,12 @@ def axe_violations(page, state: str = "") -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-def html_errors(root: Path, pages: list[str] | None = None) -> list[str]:
-    """Every error the Nu Html Checker finds in the built HTML, less the listed ones.
-
-    `pages`: only these files under `root` (e.g. 'vad-gor-vi/index.html'); all by default.
-    """
-    return html_errors_in({root: pages})[root]
-
-
 def html_errors_in(sites: dict[Path, list[str] | None]) -> dict[Path, list[str]]:
-    """`html_errors` of several built sites (root → pages), with one run of the checker:
-    Java takes it two seconds to start."""
+    """Every error the Nu Html Checker finds in built sites, less the listed ones, by site root.
+
+    `sites`: each root with the files to check under it (e.g. 'vad-gor-vi/index.html'),
+    or None for all. One run of the checker for all of them: Java takes two seconds to start.
+    """
     if not VNU.exists():
         raise RuntimeError(f"{VNU} is missing – run `make test`, which runs npm ci")
     files = [

@@ -45,7 +45,7 @@ def language_of(path: str) -> str:
 def open_menu(page) -> None:
     page.locator(".menu-button").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
-    # The click also fetched Material's script (overrides/main.html), which marks the page's place in the menu.
+    # The click also fetched Material's script (overrides/main.html): axe sees the menu once it has started.
     page.wait_for_function(MATERIAL_STARTED)
     # The drawer slides in and its colours fade: axe must see the end state.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
