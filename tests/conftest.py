@@ -21,7 +21,7 @@ import pytest
 
 import site_build
 from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH
-from site_build import PROJECT, build
+from site_build import PROJECT, build, project_with_fixture
 from site_server import free_port, served
 
 # What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
@@ -68,6 +68,30 @@ def site(tmp_path_factory) -> BuiltSite:
     result = build(PROJECT, root, site_url=origin + "/")
     assert result.returncode == 0, f"the strict build failed:\n{result.output}"
     return BuiltSite(root=root, origin=origin, log=result.output)
+
+
+@pytest.fixture(scope="session")
+def unusual_but_right(tmp_path_factory) -> Path:
+    """The built site of tests/fixtures/unusual-but-right/: what an editor may write that is unusual but right.
+
+    Quotes, `<` and `&` in the site's name, the organisation's name, the
+    survey question, a page's title and description, films' titles and a
+    form's title and label; a hosted and an unlisted Vimeo film, a decorative
+    image, links to the other language's pages; and real films in place of
+    the samples (a film without the sample's comment). One build that must
+    pass, each test checking its own part: mark a test that uses it
+    `@pytest.mark.xdist_group("unusual-but-right")`, so that `make test-fast`
+    builds it once.
+    """
+    from mutagen.mp4 import MP4
+
+    workdir = tmp_path_factory.mktemp("unusual-but-right")
+    project = project_with_fixture("unusual-but-right", workdir)
+    for name in ("starta.mp4", "starta.en.mp4"):
+        MP4(str(project / "docs" / "assets" / "films" / name)).delete()
+    result = build(project, workdir / "site")
+    assert result.returncode == 0, f"the build of tests/fixtures/unusual-but-right failed:\n{result.output}"
+    return workdir / "site"
 
 
 @pytest.fixture(scope="session")
