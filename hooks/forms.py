@@ -171,7 +171,7 @@ def fill_in_context(
 def _documents(source: Path, mtime: float) -> dict[str, bytes]:
     """DOCX, ODT and PDF of one template: made once per file and change.
 
-    Making a PDF takes WeasyPrint most of a second, so the documents are also
+    Making all the forms' documents takes seconds, mostly WeasyPrint's PDFs, so they are also
     kept in .cache/forms/, under a key that changes with the template, the
     code that makes them, the font the PDF embeds and the libraries'
     versions. Delete the folder to make them all again.
