@@ -90,9 +90,8 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
             film = local_film(src, page, docs, where, language, languages)
         check_film_files(film, docs, languages, where)
         slot = f"film-slot-{number}"
-        # The first hosted film in the page brings the script that plays them all.
-        script = bool(film.hosted) and not scripts
-        scripts = scripts or script
+        # The first film in the page brings the script that plays them all.
+        script, scripts = not scripts, True
         figures[f"<!--{slot}-->"] = render_film(
             template, film, docs, title, f"film-{number}", language, languages, page, text, script
         )
@@ -259,12 +258,13 @@ def render_film(
     if film.video:
         data["video_url"] = page_url(page, film.video)
         data["downloads"].append(_download(page, docs, film.video, text("download_film"), "MP4", language))
+        data["text"]["play"] = text("play")
     else:
         provider, data["watch_url"], data["embed_url"] = film.hosted
         data["text"]["play_hosted"] = text("play_hosted").replace("{provider}", provider.name)
         data["text"]["hosted_by"] = text("hosted_by").replace("{provider}", provider.name)
-        if script:
-            data["script_url"] = page_url(page, "assets/js/film.js")
+    if script:
+        data["script_url"] = page_url(page, "assets/js/film.js")
     for code, name in languages:
         if code not in film.captions:
             continue

@@ -17,6 +17,7 @@ from forebygg.caption_lines import caption_cues
 from forebygg.captions import CaptionError, parse
 from forebygg.film_hosts import AddressError, player
 from forebygg.films import film_files, hosted_poster
+from gates import axe_violations
 from site_build import PROJECT, assert_build_fails
 from site_server import served_fixture
 
@@ -57,7 +58,18 @@ def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language,
     figure = film.find("figure")
     assert film.getparent().tag != "p"
     assert figure.find("figcaption") is figure[-1]
-    video = figure.find(".//video")
+    # Before play: the poster and a button, hidden until film.js can make it work.
+    poster, button, template, no_script = figure.find('.//div[@class="film__local"]')
+    assert (poster.tag, poster.get("alt")) == ("img", "")
+    assert (button.tag, button.get("type")) == ("button", "button")
+    assert button.text_content() == TEXT["play"][language]
+    assert button.get("hidden") is not None
+    # The player film.js puts in the poster's place is the one readers without JavaScript get.
+    assert (template.tag, no_script.tag) == ("template", "noscript")
+    players = [lxml.html.tostring(element[0]) for element in (template, no_script)]
+    assert players[0] == players[1] and len(template) == len(no_script) == 1
+    video = template[0]
+    assert video.tag == "video" and video.get("poster") == poster.get("src")
     assert video.get("preload") == "none"
     assert video.get("controls") is not None and video.get("autoplay") is None
     assert video.get("alt") is None and video.get("style") is None
@@ -74,6 +86,7 @@ def test_the_film_is_a_titled_figure_with_a_private_player(site, path, language,
         and title
         in (PROJECT / "docs" / language / Path(path.replace("/en/", "/")).name).with_suffix(".md").read_text()
     )
+    assert button.get("aria-describedby") == video.get("aria-labelledby")
 
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES)
@@ -130,25 +143,50 @@ def test_length_and_downloads_are_shown_with_format_and_size(site, path, languag
 
 @pytest.mark.parametrize("path, language, name", FILM_PAGES[:2])
 def test_the_film_loads_nothing_before_play_then_plays_with_captions(browser, server, path, language, name):
-    context = browser.new_context(base_url=server.origin)
+    context = browser.new_context(base_url=server.origin, bypass_csp=True)  # for axe
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(path, wait_until="load")
     page.wait_for_timeout(500)
-    assert not [url for url in requests if url.endswith(".mp4")], "the film was fetched before play"
+    assert not [url for url in requests if url.endswith((".mp4", ".vtt"))], "the film was fetched before play"
+    assert page.locator("video").count() == 0, "the browser's player is drawn only when asked for"
+    assert page.locator(".film__poster").is_visible()
 
+    # Pressed with the keyboard: the player takes the button's place, has focus and plays.
+    button = page.get_by_role("button", name=TEXT["play"][language], exact=True)
+    assert button.get_attribute("aria-describedby") == page.locator(".film__title").get_attribute("id")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0.5", timeout=15_000)
+    assert page.evaluate("() => document.activeElement.matches('video.film__player[controls]')")
+    assert [url for url in requests if url.endswith(f"/{own(name, language, 'mp4')}")]
     cues = page.evaluate("""() => new Promise(resolve => {
-        const track = [...document.querySelector('video').textTracks].find(t => t.mode !== 'disabled');
-        track.mode = 'hidden';
+        const track = [...document.querySelector('video').textTracks].find(t => t.mode === 'showing');
         const wait = () => track.cues && track.cues.length ? resolve([track.language, track.cues.length]) : setTimeout(wait, 50);
         wait();
     })""")
     assert cues == [language, len(webvtt.read(str(FILMS / f"{name}.{language}.vtt")))]
+    # The keyboard still works the player: Space pauses it.
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('video').paused", timeout=5_000)
+    assert axe_violations(page, "after play") == []
+    context.close()
 
-    page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
-    page.wait_for_function("() => document.querySelector('video').currentTime > 0.5", timeout=15_000)
-    assert [url for url in requests if url.endswith(f"/{own(name, language, 'mp4')}")]
+
+def test_without_javascript_the_film_is_the_browsers_player(browser, server):
+    context = browser.new_context(base_url=server.origin, java_script_enabled=False)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(FILM_PAGES[0][0], wait_until="load")
+    player = page.locator("video.film__player")
+    assert player.count() == 1 and player.is_visible()
+    assert player.evaluate("v => v.controls && v.textTracks.length") == 1
+    box, frame = player.bounding_box(), page.locator(".film__frame").bounding_box()
+    assert all(abs(box[side] - frame[side]) < 1 for side in box), "the player covers the poster"
+    assert not page.locator(".film__play").is_visible(), "no button that does nothing"
+    assert not [url for url in requests if url.endswith(".mp4")]
     context.close()
 
 

@@ -36,8 +36,9 @@ def test_a_printed_page_has_no_invitation_menus_search_or_page_links(page, serve
 
 def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(page, server):
     printed(page, FILM_PAGE)
-    film = page.locator("video.film__player").first
+    film = page.locator(".film__poster").first
     assert film.is_visible()
+    assert not page.locator(".film__play").first.is_visible(), "a button does nothing on paper"
     assert film.evaluate("v => getComputedStyle(v.closest('.film__frame')).breakInside") == "avoid"
     assert not page.locator(".film__downloads").first.is_visible()
     # Printed before Material's script has arrived (the reader has not used the page):

@@ -311,7 +311,7 @@ def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
     # A film plays, with its captions.
     page = context.new_page()
     page.goto("/lokal-samverkan-starta/", wait_until="load")
-    page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }")
+    page.locator(".film__play").click()
     page.wait_for_function("() => document.querySelector('video').currentTime > 0.3", timeout=15_000)
     if not page.evaluate(
         "() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"

@@ -1,7 +1,20 @@
-// Hosted films: nothing is loaded from the provider until the reader presses
-// play. Without this script the reader gets a plain link to the film.
+// Films load nothing until the reader presses play (overrides/partials/film.html).
+// The site's own film: the button shows, and on a press the player from the
+// <template> takes the poster's place and starts. A hosted film: the link to
+// the provider becomes a button that puts the provider's player in its place.
+// Without this script the reader gets the player from <noscript>, or the link.
 (function () {
   "use strict";
+  document.querySelectorAll(".film__local").forEach(function (box) {
+    var button = box.querySelector(".film__play");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var player = box.querySelector(".film__template").content.firstElementChild.cloneNode(true);
+      box.replaceChildren(player);
+      player.focus();
+      player.play();
+    });
+  });
   document.querySelectorAll(".film__hosted").forEach(function (box) {
     var link = box.querySelector(".film__play");
     var button = document.createElement("button");
