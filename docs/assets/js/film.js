@@ -12,7 +12,9 @@
       var player = box.querySelector(".film__template").content.firstElementChild.cloneNode(true);
       box.replaceChildren(player);
       player.focus();
-      player.play();
+      // If the browser will not start it, the player is there with its controls.
+      var started = player.play();
+      if (started) started.catch(function () {});
     });
   });
   document.querySelectorAll(".film__hosted").forEach(function (box) {
