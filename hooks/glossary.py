@@ -6,18 +6,20 @@ The page where an editor writes `<!-- md:glossary -->` gets every term as a defi
 (overrides/partials/glossary.html), sorted as the page's language sorts words, each term with
 an id (`ordlista.md#forverkande`). On every other page the first use of each term (any listed
 form, any case, a whole word) in running text becomes a link to its entry with the
-explanation as a tooltip (overrides/partials/glossary-term.html); headings, links, code, the
-film player and form examples are left alone. The tooltip is left out of the search index.
-A mistake in the glossary file stops the build with its line (src/forebygg/glossary.py).
+explanation as a tooltip (overrides/partials/glossary-term.html). The terms are found in
+Python-Markdown's tree of the page's own text, as it is made into HTML: headings, links, code
+and admonition titles are left alone, and so is everything a hook puts in afterwards (the
+film player, form examples, the self-check) or an editor writes as raw HTML. The tooltip is
+left out of the search index. A mistake in the glossary file stops the build with its line
+(src/forebygg/glossary.py).
 """
 
 from __future__ import annotations
 
-import html
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -38,8 +40,9 @@ from forebygg.site_config import (
 
 log = get_plugin_logger(__name__)
 
-# The entries, read once per language build, and the published path of the glossary page.
-_state: dict = {"entries": [], "page": None}
+# The entries, read once per language build; the published path of the glossary page; and
+# the page whose Markdown is being made into HTML now, if its terms are to be explained.
+_state: dict = {"entries": [], "page": None, "explaining": None}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -55,6 +58,9 @@ def on_config(config: MkDocsConfig):
         _state["entries"] = glossary.read(text, locales(config), _shown_path(config, source))
     except glossary.GlossaryError as error:
         raise PluginError(str(error)) from None
+    # MkDocs hands these to Python-Markdown for every page (once per language build).
+    extensions = [e for e in config.markdown_extensions if type(e).__name__ != GlossaryTerms.__name__]
+    config.markdown_extensions[:] = [*extensions, GlossaryTerms()]
 
 
 # After i18n, which keeps only the current language's pages.
@@ -71,19 +77,13 @@ def on_files(files: Files, config: MkDocsConfig):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    if not MARKER.search(markdown):
+    listed = MARKER.search(markdown)
+    # Python-Markdown makes this Markdown into HTML next (GlossaryTerms below).
+    explains = not listed and _state["entries"] and _state["page"] is not None
+    _state["explaining"] = (page, config) if explains else None
+    if not listed:
         return markdown
-    page.meta["glossary_page"] = True
     return MARKER.sub(lambda match: glossary_list(config), markdown)
-
-
-# After hooks/film.py (-50), so the film player is in place and can be left alone; before
-# hooks/page_html.py (-60), which leaves the glossary's markup alone by its class.
-@event_priority(-55)
-def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files):
-    if page.meta.get("glossary_page") or not _state["entries"] or _state["page"] is None:
-        return content
-    return explained_terms(content, page, config)
 
 
 # -----------------------------------------------------------------------------
@@ -122,40 +122,49 @@ def glossary_list(config: MkDocsConfig) -> str:
     return f"\n\n{html_list.strip()}\n\n"
 
 
-def explained_terms(content: str, page: Page, config: MkDocsConfig) -> str:
-    """The page's HTML with the first use of each term linked to the glossary, with its explanation."""
+class GlossaryTerms(Extension):
+    """Explains the first use of each term in the page's Markdown, in Python-Markdown's tree."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 – Python-Markdown's name
+        # Last: after inline Markdown, abbreviations, the table of contents and MkDocs' own.
+        md.treeprocessors.register(_ExplainedTerms(md), "glossary_terms", -10)
+
+
+class _ExplainedTerms(Treeprocessor):
+    def run(self, root) -> None:
+        if _state["explaining"] is None:
+            return
+        page, config = _state["explaining"]
+        _state["explaining"] = None  # the page's own text only, once
+        explain_terms(root, page, config, self.md.htmlStash.store)
+
+
+def explain_terms(root, page: Page, config: MkDocsConfig, stash) -> None:
+    """The first use of each term in running text becomes its term (HTML, kept by `stash`)."""
     language = current_language(config)
     entries = _state["entries"]
-    found = first_uses(content, glossary.term_pattern(entries, language), entries, language)
-    if not found:
-        return content
+    terms = glossary.term_pattern(entries, language)
     template = theme_template(config, "partials/glossary-term.html")
     glossary_url = page_url(page, _state["page"])
-    pieces, end = [], len(content)
-    for number, (start, stop, entry) in reversed(list(enumerate(found, 1))):
-        term = template.render(
-            number=number,
-            text=html.unescape(content[start:stop]),
-            url=f"{glossary_url}#{entry.anchor(language)}",
-            explanation=entry.explanations[language],
-            script_url=page_url(page, SCRIPT) if number == 1 else None,
-        ).strip()
-        pieces[:0] = [term, content[stop:end]]
-        end = start
-    return content[:end] + "".join(pieces)
-
-
-def first_uses(content: str, terms: re.Pattern, entries, language: str) -> list[tuple[int, int, object]]:
-    """(start, end, entry) of the first use of each entry in running text, in the order of the page."""
-    finder = _RunningText(content)
-    used, found = set(), []
-    for offset, text in finder.texts:
+    used: set[int] = set()
+    for element, part in running_text(root):
+        text, pieces, end = getattr(element, part), [], 0
         for match in terms.finditer(text):
             entry = glossary.entry_for(entries, language, match.group())
-            if id(entry) not in used:
-                used.add(id(entry))
-                found.append((offset + match.start(), offset + match.end(), entry))
-    return found
+            if id(entry) in used:
+                continue
+            used.add(id(entry))
+            term = template.render(
+                number=len(used),
+                text=match.group(),
+                url=f"{glossary_url}#{entry.anchor(language)}",
+                explanation=entry.explanations[language],
+                script_url=page_url(page, SCRIPT) if len(used) == 1 else None,
+            ).strip()
+            pieces += [text[end : match.start()], stash(term)]
+            end = match.end()
+        if pieces:
+            setattr(element, part, "".join(pieces) + text[end:])
 
 
 # Where a term is not explained: headings, links and other controls, code, and text
@@ -191,42 +200,23 @@ SKIPPED_TAGS = {
     "math",
     "template",
 }
-# The site's own components, and admonition titles (which read as headings).
-SKIPPED_CLASSES = {"film", "form-example", "glossary", "admonition-title", "headerlink", "md-typeset__table"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Admonition titles read as headings; a permalink is a link.
+SKIPPED_CLASSES = {"admonition-title", "headerlink"}
 
 
-class _RunningText(HTMLParser):
-    """The text segments of HTML outside skipped elements, each with its offset in the HTML."""
+def running_text(parent):
+    """(element, "text" or "tail") for each piece of running text in `parent`, in the page's order."""
+    if parent.text:
+        yield parent, "text"
+    for child in parent:
+        if isinstance(child.tag, str) and not _skipped(child):
+            yield from running_text(child)
+        if child.tail:
+            yield child, "tail"
 
-    def __init__(self, content: str):
-        super().__init__(convert_charrefs=False)
-        self.texts: list[tuple[int, str]] = []
-        self._stack: list[tuple[str, bool]] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", content)]
-        self.feed(content)
-        self.close()
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skipped = self._skipped() or tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
-        self._stack.append((tag, skipped))
-
-    def handle_endtag(self, tag):
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index][0] == tag:
-                del self._stack[index:]
-                return
-
-    def handle_data(self, data):
-        if not self._skipped() and data.strip():
-            line, column = self.getpos()
-            self.texts.append((self._line_starts[line - 1] + column, data))
-
-    def _skipped(self) -> bool:
-        return bool(self._stack) and self._stack[-1][1]
+def _skipped(element) -> bool:
+    return element.tag in SKIPPED_TAGS or bool(set((element.get("class") or "").split()) & SKIPPED_CLASSES)
 
 
 def _read(path: str | None) -> str:
