@@ -72,7 +72,6 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
     docs = Path(config.docs_dir)
     # The theme's environment finds overrides/partials/ first, as for every page.
     template = theme_template(config, "partials/film.html")
-    scripts = False
     figures = {}
     for number, container in enumerate(tree.xpath('//div[@class="video-container"]'), 1):
         player = container[0]
@@ -91,9 +90,8 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
         check_film_files(film, docs, languages, where)
         slot = f"film-slot-{number}"
         # The first film in the page brings the script that plays them all.
-        script, scripts = not scripts, True
         figures[f"<!--{slot}-->"] = render_film(
-            template, film, docs, title, f"film-{number}", language, languages, page, text, script
+            template, film, docs, title, f"film-{number}", language, languages, page, text, number == 1
         )
         _replace(container, lxml.html.HtmlComment(slot))
     # The figure is put in after lxml, whose HTML parser does not know <source>
