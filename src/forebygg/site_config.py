@@ -95,7 +95,10 @@ def ui_text(config: MkDocsConfig, key: str, where: str = "mkdocs.yml") -> str:
 
 def regional_language(config: MkDocsConfig, locale: str | None = None) -> str:
     """How the language being built (or `locale`) writes numbers and dates: a tag such as 'en-GB'."""
-    where = f"mkdocs.yml:{config_line(config.config_file_path, ['extra', 'regional_language'])}"
+
+    def where() -> str:  # found only for a message: each page's dates and numbers ask
+        return f"mkdocs.yml:{config_line(config.config_file_path, ['extra', 'regional_language'])}"
+
     return lookup(config.extra, "regional_language", locale or current_language(config), where)
 
 
