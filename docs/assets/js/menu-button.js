@@ -22,7 +22,7 @@
 
   button.addEventListener("click", function () {
     var open = !drawer.checked;
-    // The drawer is hidden (visibility) until it opens, so its link can take focus a frame later.
+    // The drawer is not displayed until it opens (site.css), so its link can take focus a frame later.
     show(open, null);
     if (open) requestAnimationFrame(function () { var link = firstLink(); if (link) link.focus(); });
   });
