@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown as python_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from forebygg.self_check import SelfCheck, SelfCheckError, find
+from forebygg.self_check import SelfCheck, SelfCheckError, find, inline_html
 from forebygg.site_config import current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import page_line
 
@@ -113,13 +112,13 @@ def render(check: SelfCheck, page: Page, config: MkDocsConfig) -> str:
         questions.append(
             {
                 "id": ident,
-                "html": _inline(question.text),
+                "html": inline_html(question.text),
                 "answers": [
                     {
                         "id": f"{ident}-{index}",
-                        "html": _inline(answer.text),
+                        "html": inline_html(answer.text),
                         "right": answer.right,
-                        "explanation": _inline(answer.explanation),
+                        "explanation": inline_html(answer.explanation),
                     }
                     for index, answer in enumerate(question.answers, 1)
                 ],
@@ -132,13 +131,3 @@ def render(check: SelfCheck, page: Page, config: MkDocsConfig) -> str:
         "script_url": page_url(page, "assets/js/self-check.js"),
     }
     return theme_template(config, "partials/self-check.html").render(self_check=data)
-
-
-# One converter for every line: making one is slower than converting a line.
-_MARKDOWN = python_markdown.Markdown()
-
-
-def _inline(text: str) -> str:
-    """An editor's line of Markdown (links, emphasis) as HTML without its paragraph."""
-    html = _MARKDOWN.reset().convert(text).strip()
-    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html
