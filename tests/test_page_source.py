@@ -45,6 +45,20 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
     assert_build_fails(fixture, tmp_path, expected)
 
 
+def test_front_matter_mistakes_in_both_languages_are_named_at_once_before_any_page_is_built(tmp_path):
+    """The editor sees every page's mistake in one go, and an English one without waiting for the Swedish build."""
+    result = build(project_with_fixture("front-matter-in-both-languages", tmp_path), tmp_path / "site")
+    assert result.returncode != 0
+    messages = [
+        "docs/en/ordlista.md:1: the page has no review date",
+        "docs/en/vad-gor-vi.md:1: the front matter that starts here is never closed",
+        "docs/sv/vad-gor-vi.md:3: the description is not a text",
+    ]
+    for message in messages:
+        assert message in result.output, result.output
+    assert not list((tmp_path / "site").rglob("*.html")), "pages were built before the mistakes were named"
+
+
 # -----------------------------------------------------------------------------
 # Raw HTML and images
 # -----------------------------------------------------------------------------
