@@ -17,6 +17,7 @@ import functools
 import io
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import mkdocs.utils.yaml
+import yaml
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
@@ -213,9 +216,46 @@ def _matching_names(folder: str, static_templates: tuple[str, ...]) -> frozenset
     )
 
 
+class _YamlParsedOnce:
+    """PyYAML as MkDocs' config loading sees it, with each config file's text parsed once per test process.
+
+    MkDocs parses mkdocs.yml with PyYAML's pure-Python parser: 50 ms of each
+    build, and most fixtures' mkdocs.yml is the project's own. The parsed tree
+    of a text is kept (pickled: each build gets its own copy) and MkDocs'
+    loader builds the config from it, !ENV and all, as from a fresh parse.
+    A text seen for the first time, and so every text with a mistake, is
+    parsed as before, and an error names the file and line as before.
+    """
+
+    def __getattr__(self, name: str):
+        return getattr(yaml, name)
+
+    @staticmethod
+    def load(stream, Loader):
+        if isinstance(stream, str | bytes):
+            return yaml.load(stream, Loader=Loader)
+        content = stream.read()
+        text = io.BytesIO(content.encode("utf-8") if isinstance(content, str) else content)
+        text.name = getattr(stream, "name", "<file>")
+        loader = Loader(text)
+        try:
+            tree = _parsed_yaml.get(text.getvalue())
+            if tree is None:
+                node = loader.get_single_node()
+                _parsed_yaml[text.getvalue()] = pickle.dumps(node)
+            else:
+                node = pickle.loads(tree)
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
+
+
+_parsed_yaml: dict[bytes, bytes] = {}
+
+
 @functools.cache
 def _keep_what_builds_share() -> None:
-    """From the first build in this process on, keep Material's file lists.
+    """From the first build in this process on, keep Material's file lists and each config's parsed YAML.
 
     The site keeps its compiled templates itself (src/forebygg/compiled_templates.py).
 
@@ -223,6 +263,7 @@ def _keep_what_builds_share() -> None:
     """
     jinja2.FileSystemLoader.list_templates = _list_templates
     Files.add_files_from_theme = _add_files_from_theme
+    mkdocs.utils.yaml.yaml = _YamlParsedOnce()
 
 
 @contextlib.contextmanager
