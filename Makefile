@@ -33,7 +33,7 @@ serve: python-packages build-system-packages
 test: lint npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest
 
-# The tests that need no browser and no server, in two processes (about 44 s on two cores).
+# The tests that need no browser and no server, in two processes (about 40 s on two cores).
 test-fast: test-python-packages npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server"
 
