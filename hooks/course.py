@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
     _pages[page.file.src_uri] = page
     if _part_name(page) in course.parts(config.extra):
-        problem = course.goals_problem(source_text(page) or "", page.meta.get("goals"))
+        problem = course.goals_problem(source_text(page.file) or "", page.meta.get("goals"))
         if problem:
             raise PluginError(f"docs/{page.file.src_uri}:{problem[0]}: {problem[1]}")
     if pattern("course").search(markdown):

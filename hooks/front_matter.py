@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 
 from forebygg.front_matter import front_matter_problems
 from forebygg.site_config import i18n_plugin
-from forebygg.source_lines import merge_conflicts
+from forebygg.source_lines import merge_conflicts, source_text
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -32,8 +32,9 @@ def on_files(files: Files, config: MkDocsConfig):
         return files
     problems = []
     for file in files.documentation_pages():
-        with open(file.abs_src_path, encoding="utf-8-sig") as stream:
-            source = stream.read()
+        source = source_text(file)
+        if source is None:
+            continue
         where = f"docs/{file.src_uri}"
         problems += [f"{where}:{line}: {message}" for line, message in front_matter_problems(source)]
         problems += [f"{where}:{line}: {message}" for line, message in merge_conflicts(source, "page")]

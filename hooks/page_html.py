@@ -40,7 +40,7 @@ from forebygg.source_lines import source_text
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files):
     published = {file.dest_uri for file in files}
     problems = page_problems(content, lambda url: _published_path(page, url) in published)
-    source = source_text(page)
+    source = source_text(page.file)
     if not problems or source is None:
         return content
     where = f"docs/{page.file.src_uri}"

@@ -33,7 +33,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav):
 
 def page_reviewed(page: Page, config: MkDocsConfig) -> dict | None:
     """What the partial needs: the label and the date, as words and as YYYY-MM-DD."""
-    source = source_text(page)
+    source = source_text(page.file)
     date = review_date(source) if source is not None else None
     if date is None:
         return None

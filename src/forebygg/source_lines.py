@@ -122,9 +122,9 @@ def page_line(page, markdown: str, position: int) -> int:
     return line + (source.count("\n", 0, start) - markdown.count("\n", 0, skipped) if start > 0 else 0)
 
 
-def source_text(page) -> str | None:
-    """The page's file as the editor wrote it, or None for a page without one (404, generated)."""
-    path = getattr(page.file, "abs_src_path", None)
+def source_text(file) -> str | None:
+    """A page's file as the editor wrote it, or None for a page without one (404, generated)."""
+    path = getattr(file, "abs_src_path", None)
     if not path:
         return None
     try:
