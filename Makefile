@@ -5,10 +5,19 @@
 # The Python packages come from the lock files requirements/site.txt and
 # requirements/tests.txt, every package pinned with its hashes; `make lock`
 # compiles them from requirements/*.in.
+#
+# A lock is installed as it stands, with the pip that `python3 -m venv` gives
+# (23.2.1 on Debian 12's Python 3.11): --no-deps, so pip resolves nothing and
+# a newer release on PyPI cannot change what is installed (pip 23 resolved
+# weasyprint's fonttools[woff] again and refused the lock); setuptools first,
+# from build-tools.txt, so that odfpy, which has no wheel, is built with the
+# locked setuptools and not with one fetched for an isolated build; then
+# `pip check` proves that the installed set is complete and consistent.
 
 VENV := .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation
+LOCKED := $(PIP) --require-hashes -r
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 export NO_MKDOCS_2_WARNING := 1
@@ -62,15 +71,21 @@ clean:
 # once. It is installed without its dependencies (the lock has them) and
 # without build isolation (setuptools is in the lock).
 python-packages: $(BIN)/.site-installed
-$(BIN)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
-	$(PIP) --require-hashes -r requirements/site.txt
-	$(PIP) --no-deps --no-build-isolation -e .
+$(BIN)/.site-installed: requirements/site.txt pyproject.toml $(BIN)/.build-tools-installed
+	$(LOCKED) requirements/site.txt
+	$(BIN)/pip check --disable-pip-version-check
+	$(PIP) -e .
 	touch $@
 
 test-python-packages: $(BIN)/.tests-installed
-$(BIN)/.tests-installed: requirements/tests.txt pyproject.toml | $(BIN)/python
-	$(PIP) --require-hashes -r requirements/tests.txt
-	$(PIP) --no-deps --no-build-isolation -e .
+$(BIN)/.tests-installed: requirements/tests.txt pyproject.toml $(BIN)/.build-tools-installed
+	$(LOCKED) requirements/tests.txt
+	$(BIN)/pip check --disable-pip-version-check
+	$(PIP) -e .
+	touch $@
+
+$(BIN)/.build-tools-installed: requirements/build-tools.txt | $(BIN)/python
+	$(LOCKED) requirements/build-tools.txt
 	touch $@
 
 $(BIN)/python:
@@ -80,6 +95,7 @@ $(BIN)/python:
 # named there keeps its locked version; `make lock LOCK_FLAGS=--upgrade`
 # takes the newest releases that fit.
 lock: $(LOCK_TOOL)/bin/uv
+	$(UV_COMPILE) $(LOCK_FLAGS) requirements/build-tools.in -o requirements/build-tools.txt
 	$(UV_COMPILE) $(LOCK_FLAGS) requirements/build.in requirements/forms.in -o requirements/site.txt
 	$(UV_COMPILE) $(LOCK_FLAGS) requirements/tests.in -o requirements/tests.txt
 
