@@ -1,11 +1,15 @@
 """
 The test harness shared by every test.
 
-- `site`: the site built once with `mkdocs build --strict`, with `site_url`
-  set to the test server's own address, as the real host would have it.
+- `site`: the project built once with `mkdocs build --strict`, with `site_url`
+  set to the test server's own address, as the real host would have it. The
+  quality gates check each of its pages, whatever an editor has written, and
+  what a test expects of it comes from the content itself.
 - `server`: that build served by nginx through deploy/site.conf, the same
   headers, error pages and HTTP Range support as on the real host.
-- `browser` and `page`: Debian's Chromium driven by Playwright.
+- `specimen`, `specimen_server`: the same for tests/specimen/, the site of the
+  tests' own (tests/site_build.py): what a component does with known content.
+- `browser`, `page` and `specimen_page`: Debian's Chromium driven by Playwright.
 
 A test that uses `browser` or `page` is marked `browser`, one that uses
 `server` is marked `server`, by the fixtures it needs (directly or through
@@ -21,7 +25,7 @@ import pytest
 
 import site_build
 from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH
-from site_build import PROJECT, build, project_with_fixture
+from site_build import PROJECT, build, copy_specimen, project_with_fixture
 from site_server import free_port, served
 
 # What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
@@ -29,7 +33,9 @@ from site_server import free_port, served
 NEEDS = {
     "browser": "browser",
     "page": "browser",
+    "specimen_page": "browser",
     "server": "server",
+    "specimen_server": "server",
     "third_language": "server",
     "norwegian": "server",
 }
@@ -37,8 +43,12 @@ NEEDS = {
 
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
-        for marker in sorted({NEEDS[name] for name in item.fixturenames if name in NEEDS}):
+        needs = sorted({NEEDS[name] for name in item.fixturenames if name in NEEDS})
+        for marker in needs:
             item.add_marker(marker)
+        # `make test-fast` (--dist loadgroup) builds the specimen once, in one process.
+        if "specimen" in item.fixturenames and not needs and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group("specimen"))
 
 
 # -----------------------------------------------------------------------------
@@ -60,6 +70,10 @@ class BuiltSite:
         """The on-screen forms, e.g. '/forms/samtycke.html'."""
         return site_build.fill_in_pages(self.root)
 
+    def missing_pages(self) -> list[str]:
+        """An address that is no page, in each language: its 404 page, e.g. '/en/finns-inte/'."""
+        return site_build.missing_pages(self.root)
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
@@ -68,6 +82,17 @@ def site(tmp_path_factory) -> BuiltSite:
     result = build(PROJECT, root, site_url=origin + "/")
     assert result.returncode == 0, f"the strict build failed:\n{result.output}"
     return BuiltSite(root=root, origin=origin, log=result.output)
+
+
+@pytest.fixture(scope="session")
+def specimen(tmp_path_factory) -> BuiltSite:
+    """tests/specimen/ built with the project's machinery. Mark a fast test that uses it
+    `@pytest.mark.xdist_group("specimen")`, so that `make test-fast` builds it once."""
+    origin = f"http://127.0.0.1:{free_port()}"
+    workdir = tmp_path_factory.mktemp("specimen")
+    result = build(copy_specimen(workdir / "project"), workdir / "site", site_url=origin + "/")
+    assert result.returncode == 0, f"the strict build of tests/specimen/ failed:\n{result.output}"
+    return BuiltSite(root=workdir / "site", origin=origin, log=result.output)
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +126,12 @@ def server(site: BuiltSite):
 
 
 @pytest.fixture(scope="session")
+def specimen_server(specimen: BuiltSite):
+    with served(specimen.root, int(specimen.origin.rsplit(":", 1)[1])):
+        yield specimen
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -117,8 +148,17 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A desktop browser tab on the test server."""
+    """A desktop browser tab on the test server of the project's site."""
     context = browser.new_context(base_url=server.origin, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def specimen_page(browser, specimen_server):
+    """A desktop browser tab on the test server of the specimen site."""
+    context = browser.new_context(base_url=specimen_server.origin, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()

@@ -2,13 +2,14 @@
 The quality gates, as functions that return a readable list of problems,
 and the page weight count that tests/test_page_weight.py and bench/run.py share.
 
-tests/test_quality_gates.py runs each on the real site, and on a fixture
-with a planted fault to show that the gate catches it.
+tests/test_quality_gates.py runs each on the real site, whatever its pages
+say, and on a fixture with a planted fault to show that the gate catches it.
 """
 
 from __future__ import annotations
 
 import filecmp
+import functools
 import json
 import re
 import subprocess
@@ -17,7 +18,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from site_build import MISSING, PROJECT, fill_in_pages, pages
+from site_actions import MATERIAL_STARTED, search, visit
+from site_build import PROJECT, fill_in_pages, missing_pages, pages
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -34,11 +36,15 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def axe_violations(page, state: str = "") -> list[str]:
-    """Every axe violation on the page as it is now: rule, impact, page, element."""
+    """Every axe violation on the page as it is now: rule, impact, page, element.
+
+    axe is run through the browser's developer protocol, not as a script of
+    the page: the site's CSP stays in force, as a reader has it.
+    """
     if not AXE.exists():
         raise RuntimeError(f"{AXE} is missing – run `make test`, which runs npm ci")
     if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(_axe_source() + ";0")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
@@ -49,6 +55,11 @@ def axe_violations(page, state: str = "") -> list[str]:
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------
@@ -107,6 +118,125 @@ def foreign_requests(requests: list[str], origin: str) -> list[str]:
 
 
 # -----------------------------------------------------------------------------
+# Accessibility, privacy and the CSP, in one visit to each page
+# -----------------------------------------------------------------------------
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+# Records each CSP violation in the page, before any of its own scripts run.
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+GATES = ("accessibility", "privacy", "csp")
+
+
+def browser_gates(
+    browser, origin: str, root: Path, paths: list[str], fill_ins: list[str]
+) -> dict[str, list[str]]:
+    """What axe, the privacy check and the CSP find on these pages of the site served at `origin`.
+
+    Each page is opened once on a desktop and once on a phone, under the
+    site's own CSP, in each state a reader meets: as loaded (with the survey
+    invitation, if the page has one), with search open and a result shown,
+    and on the phone with the menu open. A fill-in page is checked as loaded
+    and with a wrong personnummer explained. Problems by gate, each naming its page.
+    """
+    found: dict[str, list[str]] = {gate: [] for gate in GATES}
+    storage: set[str] = set()
+    contexts = []
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(base_url=origin, viewport=viewport, is_mobile=viewport is PHONE)
+        context.set_default_timeout(10_000)
+        context.add_init_script(CSP_LISTENER)
+        contexts.append(context)
+        for path in paths + fill_ins:
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda request, requests=requests: requests.append(request.url))
+            if path in fill_ins:
+                found["accessibility"] += _fill_in_page_states(page, path)
+            else:
+                found["accessibility"] += _page_states(page, path, root, phone=viewport is PHONE)
+            found["privacy"] += [f"{path}: {url}" for url in foreign_requests(requests, origin)]
+            found["csp"] += [f"{path}: {violation}" for violation in page.evaluate("() => window.__csp")]
+            storage |= set(
+                page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+            )
+            page.close()
+    for context in contexts:
+        found["privacy"] += [f"cookie set: {cookie['name']}" for cookie in context.cookies()]
+        context.close()
+    named = privacy_page_text(root)
+    found["privacy"] += [
+        f"'{key}' is kept in the browser but not named on the privacy page"
+        for key in sorted(storage)
+        if f"<code>{key}</code>" not in named
+    ]
+    return found
+
+
+def _page_states(page, path: str, root: Path, phone: bool) -> list[str]:
+    visit(page, path)
+    problems = []
+    if page.locator(".survey-banner").count() and not page.locator(".survey-banner").is_visible():
+        problems.append(f"{path}: the survey invitation is not shown, so axe cannot check it")
+    problems += axe_violations(page, "phone" if phone else "")
+    if phone:
+        page.locator(".menu-button").click()
+        page.locator(".md-sidebar--primary").wait_for(state="visible")
+        # The click also fetched Material's script (overrides/main.html): axe sees the menu once it has started.
+        page.wait_for_function(MATERIAL_STARTED)
+        _settle(page)
+        return problems + axe_violations(page, "phone, menu open")
+    word = search_word(root, path)
+    if not search(page, word):
+        problems.append(f"{path}: searching for {word!r}, a word of the site's first page, found nothing")
+    _settle(page)
+    return problems + axe_violations(page, "search open")
+
+
+def _fill_in_page_states(page, path: str) -> list[str]:
+    page.goto(path)
+    problems = axe_violations(page)
+    field = page.locator("input[data-check=personnummer]")
+    if field.count():
+        field.first.fill("19811218-9875")  # a wrong check digit
+        page.keyboard.press("Tab")
+        if not page.locator(".form-fill__error").first.is_visible():
+            problems.append(f"{path}: the personnummer check did not run")
+        problems += axe_violations(page, "with an error")
+    return problems
+
+
+def _settle(page) -> None:
+    """Until no animation runs: axe must see the colours where they end, not half-way."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def search_word(root: Path, path: str) -> str:
+    """A word from the title of the first page in the language's own search index (of the page at `path`)."""
+    folder = root / path.strip("/").split("/")[0]
+    index = (
+        folder / "search" / "search_index.json"
+        if (folder / "search").is_dir()
+        else root / "search" / "search_index.json"
+    )
+    title = json.loads(index.read_text(encoding="utf-8"))["docs"][0]["title"]
+    return max(re.findall(r"\w+", title), key=len)
+
+
+def privacy_page_text(root: Path) -> str:
+    """The page that the start page's footer links to as the privacy page, as HTML ('' if none)."""
+    start = lxml.html.parse(str(root / "index.html")).getroot()
+    # The footer's links: accessibility, privacy, contact (overrides/partials/copyright.html).
+    links = start.xpath("//*[contains(@class, 'site-footer__links')]//a/@href")
+    target, _ = _file_for(root, urljoin("http://site/", links[1])) if len(links) > 1 else (None, "")
+    return target.read_text(encoding="utf-8") if target else ""
+
+
+# -----------------------------------------------------------------------------
 # Links: every reference in the built HTML resolves
 # -----------------------------------------------------------------------------
 
@@ -128,9 +258,13 @@ REFERENCES = {
 def broken_links(root: Path, origin: str, pages: list[str] | None = None) -> list[str]:
     """Every internal link, anchor, image, script, download, media file and track that fails.
 
+    `origin`: the site's address, with its path if it is served under one
+    (http://127.0.0.1:8000/vrakningar). A link to the same host outside that
+    path leads out of the site, and is a problem too.
     `pages`: only the references in these files under `root` (e.g. 'vad-gor-vi/index.html'),
     to any file of the site; in every file by default.
     """
+    host = "{0.scheme}://{0.netloc}/".format(urlsplit(origin))
     ids: dict[Path, set[str]] = {}
     problems = []
     files = sorted(root.rglob("*.html")) if pages is None else [root / page for page in pages]
@@ -146,8 +280,12 @@ def broken_links(root: Path, origin: str, pages: list[str] | None = None) -> lis
         for tag, reference in references:
             url = urljoin(page_url, reference)
             if not url.startswith(origin + "/"):
+                if url.startswith(host):
+                    problems.append(
+                        f"{file.relative_to(root)}: <{tag}> {reference} – outside the site's address"
+                    )
                 continue
-            target, fragment = _file_for(root, url)
+            target, fragment = _file_for(root, url, origin)
             where = f"{file.relative_to(root)}: <{tag}> {reference}"
             if target is None:
                 problems.append(f"{where} – no such file")
@@ -156,9 +294,10 @@ def broken_links(root: Path, origin: str, pages: list[str] | None = None) -> lis
     return problems
 
 
-def _file_for(root: Path, url: str) -> tuple[Path | None, str]:
+def _file_for(root: Path, url: str, origin: str = "") -> tuple[Path | None, str]:
     parts = urlsplit(url)
-    path = root / unquote(parts.path).lstrip("/")
+    base = urlsplit(origin).path.rstrip("/")
+    path = root / unquote(parts.path).removeprefix(base).lstrip("/")
     if path.is_dir():
         path = path / "index.html"
     return (path if path.is_file() else None), unquote(parts.fragment)
@@ -229,7 +368,7 @@ def differing_files(first: Path, second: Path, allowed: set[str] = frozenset()) 
 
 def weighed_pages(root: Path) -> list[str]:
     """Every page of the built site at `root`, the 404 page of each language and the on-screen forms."""
-    return pages(root) + MISSING + fill_in_pages(root)
+    return pages(root) + missing_pages(root) + fill_in_pages(root)
 
 
 # At most this many compressed bytes per page (tests/test_page_weight.py).

@@ -1,11 +1,21 @@
 """
-Building the site, or a broken copy of it, for a test.
+Building the site, the specimen site, or a broken copy of it, for a test.
 
-A fixture in tests/fixtures/NAME/ is a small change to the real project:
-its files are laid over a copy of mkdocs.yml, docs/, forms/, hooks/, overrides/ and src/,
-and the paths listed in its DELETE file, if any, are removed. A fixture's
-mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the real one) and holds
-only what it changes. A fixture's own hooks/NAME.py is added to `hooks:`.
+Two sites are built:
+- the project itself (`build(PROJECT, …)`): the quality gates check every real
+  page, whatever an editor has written;
+- the specimen, tests/specimen/: a small site of its own, built with the
+  project's machinery (hooks/, overrides/, src/, the site's style sheets and
+  scripts, and mkdocs.yml as mkdocs.project.yml, which the specimen's
+  mkdocs.yml INHERITs). What a test expects of the generator – a page's
+  wording, a film's captions, a form's blanks – comes from the specimen, so an
+  editor's edit of the real pages or mkdocs.yml never breaks a test.
+
+A fixture in tests/fixtures/NAME/ is a small change to the specimen: its files
+are laid over a copy of it, and the paths listed in its DELETE file, if any,
+are removed. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml`
+(the specimen's) and holds only what it changes. A fixture's own
+hooks/NAME.py is added to `hooks:`.
 """
 
 from __future__ import annotations
@@ -36,11 +46,12 @@ from mkdocs.structure.files import File, Files
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
+SPECIMEN = PROJECT / "tests" / "specimen"
 SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides", "src")
-
-
-# Addresses that are no page: each language's 404 page is checked there.
-MISSING = ["/finns-inte/", "/en/finns-inte/"]
+# What the site is made with, as opposed to what an editor writes: the specimen is built with these.
+MACHINERY = ("hooks", "overrides", "src", "docs/assets/css", "docs/assets/js", "docs/assets/javascripts")
+# The project's mkdocs.yml in a copy of the specimen, which INHERITs it (project_machinery).
+PROJECT_CONFIG = "mkdocs.project.yml"
 
 
 @dataclass
@@ -73,6 +84,8 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
         except Exception:  # noqa: BLE001 – the command line would print the traceback and exit with 1
             traceback.print_exc(file=log)
             return BuildResult(1, log.getvalue())
+        finally:
+            keep_new_cache_entries(project)
         return BuildResult(0, log.getvalue())
 
 
@@ -289,34 +302,126 @@ def pages(root: Path) -> list[str]:
     )
 
 
+def missing_pages(root: Path) -> list[str]:
+    """An address that is no page in each language's folder, where its own 404.html is served."""
+    return sorted(
+        "/" + "".join(f"{part}/" for part in p.parent.relative_to(root).parts) + "finns-inte/"
+        for p in root.rglob("404.html")
+    )
+
+
 def fill_in_pages(root: Path) -> list[str]:
     """The on-screen forms in the built site at `root`, e.g. '/forms/samtycke.html'."""
     return sorted("/" + p.relative_to(root).as_posix() for p in root.glob("**/forms/*.html"))
 
 
 def copy_sources(project: Path, with_cache: bool = False) -> Path:
-    """A copy of what the build reads; the forms cache too, if asked (it is keyed by content).
+    """A copy of what the project's build reads; the forms cache too, if asked (it is keyed by content)."""
+    for source in SOURCES:
+        _copy(PROJECT / source, project / source)
+    if with_cache:
+        _link_cache(project)
+    return project
+
+
+def specimen_config() -> dict:
+    """The specimen's settings as MkDocs reads them: the project's mkdocs.yml, and the specimen's over it."""
+    import mergedeep
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load(project_machinery())
+    own = yaml_load((SPECIMEN / "mkdocs.yml").read_text(encoding="utf-8"))  # text: INHERIT is left alone
+    own.pop("INHERIT")
+    return mergedeep.merge(config, own)
+
+
+def project_machinery() -> str:
+    """The project's mkdocs.yml as the specimen INHERITs it: without what an editor sets under extra:.
+
+    Only the texts of the site's frame (extra.text) are kept: the specimen
+    sets the rest itself, and a setting of the real site – a value for a
+    language the specimen does not have, say – never reaches it.
+    """
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    extra = next(value for key, value in root.value if key.value == "extra")
+    starts = [key.start_mark.line for key, _ in extra.value] + [extra.end_mark.line]
+    for (key, _), start, end in reversed(list(zip(extra.value, starts, starts[1:], strict=False))):
+        if key.value != "text":
+            del lines[start:end]
+    return "".join(lines)
+
+
+def languages(config: dict) -> list[dict]:
+    """The site's languages as mkdocs-static-i18n has them in `config`, the default one first."""
+    i18n = next(
+        plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
+    )
+    return sorted(i18n["languages"], key=lambda language: not language.get("default"))
+
+
+def copy_specimen(project: Path, with_cache: bool = True) -> Path:
+    """A copy of the specimen site with the project's machinery: what a build of the specimen reads."""
+    for source in MACHINERY:
+        _copy(PROJECT / source, project / source)
+    for source in SPECIMEN.iterdir():
+        if source.name != "README.md":
+            _copy(source, project / source.name)
+    (project / PROJECT_CONFIG).write_text(project_machinery(), encoding="utf-8")
+    if with_cache:
+        _link_cache(project)
+    return project
+
+
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def _link_cache(project: Path) -> None:
+    """The project's forms cache in a copy, as hard links (see keep_new_cache_entries).
 
     Only the forms cache: .cache/ also holds the lock tool of `make lock`, 60 MB.
     The cache's files are hard links, not copies: a build only ever adds an
     entry (written as NAME.partial, then renamed), never writes into one, and
     copying its 3 MB was most of the time of a copy.
     """
-    cache = (".cache/forms",) if with_cache and (PROJECT / ".cache" / "forms").is_dir() else ()
-    for source in SOURCES + cache:
-        if (PROJECT / source).is_dir():
-            # Not a forms-cache entry still being written (NAME.partial) by a build
-            # of the project running beside this test: `make test-fast` runs two at a time.
-            shutil.copytree(
-                PROJECT / source,
-                project / source,
-                ignore=shutil.ignore_patterns("__pycache__", "*.partial", "build.lock"),
-                copy_function=_link_or_copy if source in cache else shutil.copy2,
-            )
-        else:
-            project.mkdir(parents=True, exist_ok=True)
-            shutil.copy(PROJECT / source, project / source)
-    return project
+    cache = PROJECT / ".cache" / "forms"
+    if cache.is_dir():
+        # Not a forms-cache entry still being written (NAME.partial) by a build
+        # of the project running beside this test: `make test-fast` runs two at a time.
+        shutil.copytree(
+            cache,
+            project / ".cache" / "forms",
+            ignore=shutil.ignore_patterns("*.partial", "build.lock"),
+            copy_function=_link_or_copy,
+        )
+
+
+def keep_new_cache_entries(project: Path) -> None:
+    """The forms documents that a copy's build made, linked back into the project's cache.
+
+    The specimen's forms are the same in every copy, so a fixture's build
+    finds its documents made, as the project's own build does. An entry is
+    keyed by the template's text and the code that made it (hooks/forms.py),
+    never by where it was made, and it is put in place whole (renamed).
+    """
+    made, kept = project / ".cache" / "forms", PROJECT / ".cache" / "forms"
+    if project == PROJECT or not made.is_dir():
+        return
+    for entry in made.iterdir():
+        if entry.suffix == ".partial" or (kept / entry.name).exists():
+            continue
+        partial = kept / f"{entry.name}.{os.getpid()}.partial"
+        shutil.copytree(entry, partial, copy_function=_link_or_copy)
+        try:
+            partial.rename(kept / entry.name)
+        except OSError:  # another process put the same entry there first
+            shutil.rmtree(partial, ignore_errors=True)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -327,8 +432,8 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> Path:
-    """A copy of the project with fixture `name` laid over it."""
-    project = copy_sources(workdir / "project", with_cache=with_cache)
+    """A copy of the specimen with fixture `name` laid over it."""
+    project = copy_specimen(workdir / "project", with_cache=with_cache)
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")
@@ -343,7 +448,7 @@ def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> P
         p.name for p in (fixture / "hooks").glob("*.py") if not (PROJECT / "hooks" / p.name).exists()
     ]
     if new_hooks:
-        config = project / ("mkdocs.base.yml" if (project / "mkdocs.base.yml").exists() else "mkdocs.yml")
+        config = project / PROJECT_CONFIG
         text = config.read_text(encoding="utf-8")
         listed = "".join(f"  - hooks/{name}\n" for name in new_hooks)
         config.write_text(text.replace("\nhooks:\n", f"\nhooks:\n{listed}", 1), encoding="utf-8")

@@ -28,8 +28,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(root: Path, port: int):
-    """Serve `root` at http://127.0.0.1:PORT until the block ends."""
+def served(root: Path, port: int, path: str = "/"):
+    """Serve `root` at http://127.0.0.1:PORT + `path` (a folder of the host, '/vrakningar/') until the block ends."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
         raise RuntimeError("nginx is missing – run `make test`, which installs Debian's nginx-light")
@@ -37,6 +37,10 @@ def served(root: Path, port: int):
         prefix = Path(prefix)
         for name in ("site.conf", "security-headers.conf"):
             shutil.copy(PROJECT / "deploy" / name, prefix / name)
+        if path != "/":  # the host's own folders, with the site in one of them
+            (prefix / "www" / path.strip("/")).parent.mkdir(parents=True)
+            (prefix / "www" / path.strip("/")).symlink_to(root)
+            root = prefix / "www"
         conf = prefix / "nginx.conf"
         conf.write_text(_nginx_conf(prefix, root, port))
         process = subprocess.Popen(
@@ -46,7 +50,7 @@ def served(root: Path, port: int):
         )
         try:
             _wait_for_port(port, process)
-            yield f"http://127.0.0.1:{port}"
+            yield f"http://127.0.0.1:{port}{path.rstrip('/')}"
         finally:
             process.terminate()
             process.wait(timeout=10)

@@ -12,11 +12,11 @@ import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
-from site_build import PROJECT, assert_build_fails, build, copy_sources
+from site_build import PROJECT, SPECIMEN, assert_build_fails, build, copy_specimen, specimen_config
 
-CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
-PARTS = CONFIG["extra"]["course"]["parts"]
-TEXT = CONFIG["extra"]["text"]["course"]
+# The specimen's course (tests/specimen/mkdocs.yml), with the project's texts.
+PARTS = specimen_config()["extra"]["course"]["parts"]
+TEXT = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["course"]
 PREFIX = {"sv": "", "en": "en/"}
 OVERVIEW = "kurs"
 FILM_LINE = re.compile(r"!\[type:video\]\(\.\./assets/films/starta\.mp4 (\"[^\"]*\")\)")
@@ -26,20 +26,25 @@ def html_of(root, language: str, name: str):
     return lxml.html.parse(str(root / PREFIX[language] / name.removesuffix(".md") / "index.html")).getroot()
 
 
-def minutes_pattern(language: str) -> re.Pattern:
-    """The time as mkdocs.yml words it, with the number of minutes as group 1."""
-    return re.compile(re.escape(TEXT["time"][language]).replace(re.escape("{minutes}"), r"(\d+)"))
+def minutes_in(time: str, language: str) -> int | None:
+    """The minutes of a time as mkdocs.yml words it ('Tid: cirka 12 minuter', or its text for one minute)."""
+    if time.strip() == TEXT["time_one"][language]:
+        return 1
+    pattern = re.escape(TEXT["time"][language]).replace(re.escape("{minutes}"), r"(\d+)")
+    match = re.fullmatch(pattern, time.strip())
+    return int(match.group(1)) if match else None
 
 
 def minutes_of(root, language: str, name: str) -> int:
     time = html_of(root, language, name).xpath('string(//*[@class="course"]//*[@class="course__time"])')
-    match = minutes_pattern(language).fullmatch(time.strip())
-    assert match, f"no time on {language}/{name}: {time!r}"
-    return int(match.group(1))
+    minutes = minutes_in(time, language)
+    assert minutes, f"no time on {language}/{name}: {time!r}"
+    return minutes
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_every_part_says_which_part_it_is_its_time_and_its_goals(site, language):
+def test_every_part_says_which_part_it_is_its_time_and_its_goals(specimen, language):
+    site = specimen
     for number, name in enumerate(PARTS, 1):
         page = html_of(site.root, language, name)
         box = page.xpath('//*[@class="course"]')
@@ -48,14 +53,15 @@ def test_every_part_says_which_part_it_is_its_time_and_its_goals(site, language)
         assert box[0].xpath('string(.//*[@class="course__part"])') == label
         assert minutes_of(site.root, language, name) >= 1
         goals = [li.text_content().strip() for li in box[0].xpath('.//ul[@class="course__goals"]/li')]
-        source = (PROJECT / "docs" / language / name).read_text(encoding="utf-8")
+        source = (SPECIMEN / "docs" / language / name).read_text(encoding="utf-8")
         assert goals and all(f"  - {goal}\n" in source for goal in goals), name
         # The box comes right after the title, before the page's own text.
         assert box[0].getprevious().tag == "h1", name
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_each_part_links_to_the_parts_before_and_after_it_and_to_the_overview(site, language):
+def test_each_part_links_to_the_parts_before_and_after_it_and_to_the_overview(specimen, language):
+    site = specimen
     urls = [f"/{PREFIX[language]}{name.removesuffix('.md')}/" for name in PARTS]
     for index, name in enumerate(PARTS):
         page = html_of(site.root, language, name)
@@ -68,7 +74,8 @@ def test_each_part_links_to_the_parts_before_and_after_it_and_to_the_overview(si
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_the_overview_lists_every_part_in_order_with_its_time_and_goals(site, language):
+def test_the_overview_lists_every_part_in_order_with_its_time_and_goals(specimen, language):
+    site = specimen
     page = html_of(site.root, language, OVERVIEW + ".md")
     items = page.xpath('//ol[contains(@class, "course--overview")]/li')
     assert len(items) == len(PARTS)
@@ -76,14 +83,14 @@ def test_the_overview_lists_every_part_in_order_with_its_time_and_goals(site, la
         title = html_of(site.root, language, name).xpath("string(//h1)")
         assert item.xpath('string(.//*[@class="course__item-title"]/a)') == title
         time = item.xpath('string(.//*[@class="course__time"])').strip()
-        minutes = minutes_pattern(language).fullmatch(time)
-        assert int(minutes.group(1)) == minutes_of(site.root, language, name)
+        assert minutes_in(time, language) == minutes_of(site.root, language, name)
         assert len(item.xpath('.//ul[@class="course__goals"]/li')) >= 1
 
 
-def test_a_longer_film_makes_the_part_take_longer(site, tmp_path):
+def test_a_longer_film_makes_the_part_take_longer(specimen, tmp_path):
     """The starta film, hosted elsewhere, with captions that run to 20 minutes: about 19 minutes more."""
-    project = copy_sources(tmp_path / "project", with_cache=True)
+    site = specimen
+    project = copy_specimen(tmp_path / "project")
     films = project / "docs/assets/films"
     shutil.copy(films / "starta.jpg", films / "lang.jpg")
     for language in ("sv", "en"):
@@ -101,7 +108,7 @@ def test_a_longer_film_makes_the_part_take_longer(site, tmp_path):
     for language in ("sv", "en"):
         before = minutes_of(site.root, language, "lokal-samverkan-starta.md")
         after = minutes_of(tmp_path / "site", language, "lokal-samverkan-starta.md")
-        # 20 minutes of film instead of the sample film's one and a half to two minutes.
+        # 20 minutes of film instead of the specimen's sample film of one and a half to two minutes.
         assert 17 <= after - before <= 20, (language, before, after)
 
 

@@ -13,13 +13,13 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
-import pytest
+from site_build import PROJECT, SPECIMEN, copy_specimen, project_with_fixture
 
-from site_build import PROJECT, copy_sources, project_with_fixture
-
-VENV = PROJECT / ".venv"
+# The virtual environment these tests run in (.venv/, as `make test` makes it).
+VENV = Path(sys.prefix)
 # A value in [brackets], or an address at a domain kept for examples.
 PLACEHOLDER = re.compile(
     r"""^\s*([\w-]+): *(?:"\[.*\]"|.*\bexample\.(?:org|com|net)\b.*|.*@\S*example\b.*)$"""
@@ -49,10 +49,10 @@ def placeholder_lines(config: Path) -> list[tuple[int, str]]:
 
 
 def test_make_build_refuses_every_placeholder_and_leaves_no_site(tmp_path):
-    expected = placeholder_lines(PROJECT / "mkdocs.yml")
-    if not expected:
-        pytest.skip("mkdocs.yml holds no placeholder any more")
-    project = copy_sources(tmp_path / "project", with_cache=True)
+    """The specimen keeps the placeholders that the project's mkdocs.yml ships with."""
+    expected = placeholder_lines(SPECIMEN / "mkdocs.yml")
+    assert expected, "tests/specimen/mkdocs.yml has no placeholder"
+    project = copy_specimen(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("an old build")
 
@@ -81,14 +81,15 @@ def test_make_build_with_real_values_publishes_site(tmp_path):
     assert "placeholders are allowed" not in result.stdout + result.stderr
 
 
-def test_a_preview_build_accepts_the_placeholders_and_says_so_once(site):
-    expected = placeholder_lines(PROJECT / "mkdocs.yml")
-    if not expected:
-        pytest.skip("mkdocs.yml holds no placeholder any more")
+def test_a_preview_build_accepts_the_placeholders_and_says_so_once(specimen):
+    expected = placeholder_lines(SPECIMEN / "mkdocs.yml")
+    assert expected, "tests/specimen/mkdocs.yml has no placeholder"
     said = [
-        line for line in site.log.splitlines() if "placeholders are allowed in this preview build:" in line
+        line
+        for line in specimen.log.splitlines()
+        if "placeholders are allowed in this preview build:" in line
     ]
-    assert len(said) == 1, site.log
+    assert len(said) == 1, specimen.log
     assert said[0].startswith("INFO")
     # The tests set SITE_URL, so site_url is the test server's address here.
     for _, key in expected:

@@ -17,31 +17,27 @@ from pathlib import Path
 import jinja2
 import lxml.html
 import pytest
+from mkdocs.utils import yaml_load
 
 from forebygg import form_documents
 from forebygg.form_documents import FormError, check_languages, parse_template
+from site_build import PROJECT, SPECIMEN, languages
 
-PROJECT = Path(__file__).resolve().parents[1]
-
-LANGUAGES = ["sv", "en"]
+# The project's languages, as mkdocs.yml lists them.
+LANGUAGES = [
+    language["locale"] for language in languages(yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8")))
+]
+# Every template of the project: each is checked, whatever it says.
 TEMPLATES = sorted((PROJECT / "forms").glob("*/*.md"))
+# The specimen's (tests/specimen/forms/): what the tests know a template to hold.
+SPECIMEN_FORMS = SPECIMEN / "forms"
+SPECIMEN_LETTER = {language: SPECIMEN_FORMS / language / "avsiktsforklaring.md" for language in ("sv", "en")}
 FIXTURES = PROJECT / "tests" / "fixtures" / "form-templates"
+FIXTURE_LANGUAGES = ["sv", "en"]
 MAX_PDF_SIZE = 100_000
 
 # One test process makes the documents (the `built` fixture) for all these tests.
 pytestmark = pytest.mark.xdist_group("form-documents")
-
-
-def test_these_tests_share_one_test_process(request):
-    """Under `make test-fast` (`--dist loadgroup`) pytest-xdist keeps a group by its test ids.
-
-    With pytest 9.2 it could not, and each of the two processes made the documents.
-    """
-    assert request.node.get_closest_marker("xdist_group").args == ("form-documents",)
-    if request.config.getoption("loadgroup", False):
-        assert request.node.nodeid.endswith("@form-documents"), (
-            "pytest-xdist no longer keeps the xdist_group together – pin a pytest it supports in requirements/tests.in"
-        )
 
 
 # -----------------------------------------------------------------------------
@@ -57,8 +53,8 @@ def built():
     test process comes back to this file between other files' tests.
     """
     result = {}
-    for path in TEMPLATES:
-        t = parse_template(path, PROJECT)
+    for path in [*TEMPLATES, *SPECIMEN_LETTER.values()]:
+        t = parse_template(path, path.parents[2])
         result[path] = (t, form_documents.to_docx(t), form_documents.to_odt(t), form_documents.to_pdf(t))
     return result
 
@@ -171,20 +167,14 @@ def pdf_text(data: bytes) -> str:
 # -----------------------------------------------------------------------------
 
 
-def test_every_form_exists_in_both_languages_with_its_download_name():
+def test_every_form_exists_in_every_language_with_a_download_name_of_its_own():
     names = {(t.language, t.id): t.file for t in (parse_template(p, PROJECT) for p in TEMPLATES)}
-    assert names == {
-        ("sv", "avsiktsforklaring"): "avsiktsforklaring",
-        ("en", "avsiktsforklaring"): "letter-of-intent",
-        ("sv", "samtycke"): "samtycke",
-        ("en", "samtycke"): "consent-form",
-        ("sv", "samtycke-praktiskt"): "samtycke-socialtjanst-och-hyresvard",
-        ("en", "samtycke-praktiskt"): "consent-social-services-and-landlord",
-        ("sv", "dagordning-manadsmote"): "dagordning-manadsmote",
-        ("en", "dagordning-manadsmote"): "agenda-monthly-meeting",
-        ("sv", "arlig-uppfoljning"): "arlig-uppfoljning",
-        ("en", "arlig-uppfoljning"): "annual-review",
-    }
+    ids = {form_id for _, form_id in names}
+    assert {(language, form_id) for language in LANGUAGES for form_id in ids} == set(names)
+    for language in LANGUAGES:
+        files = [file for (code, _), file in names.items() if code == language]
+        assert len(set(files)) == len(files), files
+        assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", file) for file in files), files
     assert check_languages(PROJECT, LANGUAGES) == []
 
 
@@ -198,8 +188,8 @@ def test_every_blank_of_the_source_is_a_field(path):
 
 
 def test_field_names_come_from_the_labels():
-    letter = parse_template(PROJECT / "forms" / "sv" / "avsiktsforklaring.md", PROJECT)
-    consent = parse_template(PROJECT / "forms" / "sv" / "samtycke.md", PROJECT)
+    letter = parse_template(SPECIMEN_LETTER["sv"], SPECIMEN)
+    consent = parse_template(SPECIMEN_FORMS / "sv" / "samtycke.md", SPECIMEN)
     assert [f.name for f in letter.fields] == [
         "hyresvard",
         "kommun",
@@ -212,7 +202,7 @@ def test_field_names_come_from_the_labels():
     ]
     assert [(f.name, f.type) for f in consent.fields] == [
         ("hyresvard", "text"),
-        ("kommun_avdelning", "text"),
+        ("uppgifter_som_far_lamnas", "text"),
         ("datum", "date"),
         ("personnummer", "personnummer"),
         ("namn_underskrift", "signature"),
@@ -410,21 +400,21 @@ def test_a_mistake_names_the_file_and_the_line(case, line, words):
         parse_template(root / "forms" / "sv" / "samtycke.md", root)
     assert str(error.value).startswith(f"forms/sv/samtycke.md:{line}: {words}")
     # check_languages reports it too, for the build to show every mistake at once.
-    assert str(error.value) in check_languages(root, LANGUAGES)
+    assert str(error.value) in check_languages(root, FIXTURE_LANGUAGES)
 
 
 def test_a_form_in_one_language_only_is_named():
-    assert check_languages(FIXTURES / "one-language-only", LANGUAGES) == [
+    assert check_languages(FIXTURES / "one-language-only", FIXTURE_LANGUAGES) == [
         "forms/sv/samtycke.md:1: no English version forms/en/samtycke.md – add it, "
         "with the same blanks, or remove the Swedish one"
     ]
 
 
-@pytest.mark.parametrize("form_id", ["samtycke-praktiskt", "dagordning-manadsmote", "arlig-uppfoljning"])
-def test_a_new_template_in_one_language_only_is_named(tmp_path, form_id):
-    shutil.copytree(PROJECT / "forms", tmp_path / "forms")
+@pytest.mark.parametrize("form_id", ["avsiktsforklaring", "samtycke"])
+def test_a_template_in_one_language_only_is_named(tmp_path, form_id):
+    shutil.copytree(SPECIMEN_FORMS, tmp_path / "forms")
     (tmp_path / "forms" / "en" / f"{form_id}.md").unlink()
-    assert check_languages(tmp_path, LANGUAGES) == [
+    assert check_languages(tmp_path, FIXTURE_LANGUAGES) == [
         f"forms/sv/{form_id}.md:1: no English version forms/en/{form_id}.md – add it, "
         "with the same blanks, or remove the Swedish one"
     ]
@@ -434,18 +424,19 @@ def test_a_new_template_in_one_language_only_is_named(tmp_path, form_id):
 # The letter of intent: each party signs and writes its name
 # -----------------------------------------------------------------------------
 
-# Per language: the parties' headings, and the labels of the signature and the name in capitals.
+# The specimen's letter of intent, per language: the parties' headings, and the labels of the
+# signature and the name in capitals (tests/specimen/forms/*/avsiktsforklaring.md).
 PARTIES = {
     "sv": (("För kommunen", "För hyresvärden"), "Underskrift", "Namnförtydligande"),
-    "en": (("For the municipality", "For the landlord"), "Signature", "Name in block capitals"),
+    "en": (("For the municipality", "For the landlord"), "Signature", "Name in capitals"),
 }
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_letter_of_intent_has_a_signature_and_a_name_line_per_party(language, built):
     from docx.oxml.ns import qn
 
-    path = PROJECT / "forms" / language / "avsiktsforklaring.md"
+    path = SPECIMEN_LETTER[language]
     t, docx_data, odt_data, pdf_data = built[path]
     assert " X " not in t.title and not t.title.endswith(" Y")
     headings, signature, name = PARTIES[language]
@@ -478,7 +469,7 @@ def test_the_letter_of_intent_has_a_signature_and_a_name_line_per_party(language
 
 
 def test_blanks_that_differ_between_languages_are_named():
-    problems = check_languages(FIXTURES / "different-fields", LANGUAGES)
+    problems = check_languages(FIXTURES / "different-fields", FIXTURE_LANGUAGES)
     assert len(problems) == 2
     assert problems[0].startswith(
         "forms/en/avsiktsforklaring.md:7: 1 blank, but forms/sv/avsiktsforklaring.md has 2 blanks –"
@@ -499,7 +490,7 @@ def test_two_forms_with_one_download_name_are_named(tmp_path):
         path = tmp_path / "forms" / language / f"{id_}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\nfile: {name}\n---\n\n# Blankett\n\n___ Datum {{date}}\n", encoding="utf-8")
-    assert check_languages(tmp_path, LANGUAGES) == [
+    assert check_languages(tmp_path, FIXTURE_LANGUAGES) == [
         "forms/sv/b.md:1: the download name 'file: blankett' is also used by forms/sv/a.md – "
         "give each template its own"
     ]

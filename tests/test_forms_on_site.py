@@ -12,20 +12,24 @@ import re
 
 import lxml.html
 import pytest
+from mkdocs.utils import yaml_load
 from pypdf import PdfReader
 
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, SPECIMEN, assert_build_fails, languages
 
-FORMS = PROJECT / "forms"
-PAGES = {"sv": "/avtal-och-samtycke/", "en": "/en/avtal-och-samtycke/"}
+CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
+DEFAULT = languages(CONFIG)[0]["locale"]
 FIELD_LINE = re.compile(r"^_{3,} (.+?)(?: \{(\w+)\})?\s*$", re.M)
-FORM_IDS = sorted(p.stem for p in (FORMS / "sv").glob("*.md"))
+# Every template of the project, in every language: (language, form id).
+FORMS = sorted((path.parent.name, path.stem) for path in (PROJECT / "forms").glob("*/*.md"))
+# The specimen's forms, and the page that shows them.
+PAGES = {"sv": "/avtal-och-samtycke/", "en": "/en/avtal-och-samtycke/"}
 
 
-def spoken_labels(language: str, form_id: str) -> list[tuple[str, str]]:
+def spoken_labels(language: str, form_id: str, forms=PROJECT / "forms") -> list[tuple[str, str]]:
     """Each blank's (name for a screen reader, type): 'Heading: Label' under a heading right above it."""
     names, heading = [], ""
-    for line in (FORMS / language / f"{form_id}.md").read_text(encoding="utf-8").splitlines():
+    for line in (forms / language / f"{form_id}.md").read_text(encoding="utf-8").splitlines():
         if match := FIELD_LINE.match(line):
             label = f"{heading}: {match.group(1)}" if heading else match.group(1)
             names.append((label, match.group(2) or "text"))
@@ -36,53 +40,65 @@ def spoken_labels(language: str, form_id: str) -> list[tuple[str, str]]:
     return names
 
 
-def source(language: str, form_id: str) -> tuple[str, list[str], str]:
+def source(language: str, form_id: str, forms=PROJECT / "forms") -> tuple[str, list[str], str]:
     """The template's download name, its blanks' labels, and its title, read from forms/."""
-    text = (FORMS / language / f"{form_id}.md").read_text(encoding="utf-8")
+    text = (forms / language / f"{form_id}.md").read_text(encoding="utf-8")
     file = re.search(r"^file:\s*(\S+)", text, re.M).group(1)
     title = re.search(r"^# (.+)$", text, re.M).group(1).strip()
     return file, [m.group(1) for m in FIELD_LINE.finditer(text)], title
 
 
-def page_of(site, language):
-    return lxml.html.parse(str(site.root / PAGES[language].lstrip("/") / "index.html")).getroot()
+def prefix(language: str) -> str:
+    return "" if language == DEFAULT else f"{language}/"
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-@pytest.mark.parametrize("form_id", FORM_IDS)
+def examples_titled(site, language: str, title: str) -> list[tuple[str, object]]:
+    """(the page's path, the example) for each example of a form with this title in the language's pages."""
+    found = []
+    for path in sorted((site.root / prefix(language)).rglob("index.html")):
+        relative = path.relative_to(site.root).as_posix()
+        if language == DEFAULT and any(relative.startswith(p) for p in _other_prefixes()):
+            continue
+        page = lxml.html.parse(str(path)).getroot()
+        found += [(path.parent, e) for e in page.find_class("form-example") if e.findtext(".//h3") == title]
+    return found
+
+
+def _other_prefixes() -> list[str]:
+    return [f"{language}/" for language, _ in FORMS if language != DEFAULT]
+
+
+@pytest.mark.parametrize("language, form_id", FORMS)
 def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, language, form_id):
+    """Every form of the project, wherever a page shows it."""
     file, labels, title = source(language, form_id)
-    page = page_of(site, language)
-    examples = [e for e in page.find_class("form-example") if e.findtext(".//h3") == title]
-    assert len(examples) == 1, f"no example titled {title!r}"
-    example = examples[0]
-    assert [label.text_content() for label in example.find_class("form-example__field-label")] == labels
+    examples = examples_titled(site, language, title)
+    assert len(examples) >= 1, f"no example titled {title!r}"
+    for folder, example in examples:
+        assert [label.text_content() for label in example.find_class("form-example__field-label")] == labels
 
-    links = example.xpath('.//ul[@class="form-example__downloads"]/li')
-    assert len(links) == 3
-    for item, extension in zip(links, ["docx", "odt", "pdf"], strict=True):
-        href = item.find("a").get("href")
-        published = (site.root / PAGES[language].lstrip("/") / href).resolve()
-        assert published.name == f"{file}.{extension}"
-        size = re.search(rf"\({extension.upper()}, (\d+)\u00a0kB\)", item.text_content())
-        assert size, item.text_content()
-        assert abs(int(size.group(1)) * 1000 - published.stat().st_size) <= 500
+        links = example.xpath('.//ul[@class="form-example__downloads"]/li')
+        assert len(links) == 3
+        for item, extension in zip(links, ["docx", "odt", "pdf"], strict=True):
+            published = (folder / item.find("a").get("href")).resolve()
+            assert published.name == f"{file}.{extension}"
+            size = re.search(rf"\({extension.upper()}, (\d+)\u00a0kB\)", item.text_content())
+            assert size, item.text_content()
+            assert abs(int(size.group(1)) * 1000 - published.stat().st_size) <= 500
 
-    fill_in = example.xpath('.//p[@class="form-example__fill-in"]/a')[0].get("href")
-    assert (site.root / PAGES[language].lstrip("/") / fill_in).resolve().name == f"{file}.html"
+        fill_in = example.xpath('.//p[@class="form-example__fill-in"]/a')[0].get("href")
+        assert (folder / fill_in).resolve().name == f"{file}.html"
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-def test_the_published_pdf_has_a_labelled_field_for_every_blank(site, language):
-    for form_id in FORM_IDS:
-        file, labels, _ = source(language, form_id)
-        prefix = "" if language == "sv" else "en/"
-        reader = PdfReader(site.root / f"{prefix}forms/{file}.pdf")
-        fields = reader.get_fields()
-        assert len(fields) == len(labels)
-        expected = sorted(name for name, _ in spoken_labels(language, form_id))
-        assert sorted(f.get("/TU") for f in fields.values()) == expected
-        assert reader.trailer["/Root"]["/Lang"] in (language, f"{language}-SE", f"{language}-GB")
+@pytest.mark.parametrize("language, form_id", FORMS)
+def test_the_published_pdf_has_a_labelled_field_for_every_blank(site, language, form_id):
+    file, labels, _ = source(language, form_id)
+    reader = PdfReader(site.root / f"{prefix(language)}forms/{file}.pdf")
+    fields = reader.get_fields()
+    assert len(fields) == len(labels)
+    expected = sorted(name for name, _ in spoken_labels(language, form_id))
+    assert sorted(f.get("/TU") for f in fields.values()) == expected
+    assert str(reader.trailer["/Root"]["/Lang"]).split("-")[0] == language
 
 
 # -----------------------------------------------------------------------------
@@ -92,23 +108,12 @@ def test_the_published_pdf_has_a_labelled_field_for_every_blank(site, language):
 VALID = "19811218-9876"  # the Tax Agency's example number: its check digit is right
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-@pytest.mark.parametrize("form_id", FORM_IDS)
-def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, server, language, form_id):
-    file, _, title = source(language, form_id)
-    blanks = spoken_labels(language, form_id)
-    prefix = "" if language == "sv" else "/en"
-    context = browser.new_context(base_url=server.origin)
-    page = context.new_page()
-    page.goto(f"{prefix}/forms/{file}.html")
-    assert page.locator("html").get_attribute("lang") == language
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-
+def fill_in(page, language: str, form_id: str, forms=PROJECT / "forms") -> dict[str, str]:
+    """Type a value into each blank (a signature is signed by hand on paper); what was typed, by label."""
     typed = {}
-    for label, kind in blanks:
+    for label, kind in spoken_labels(language, form_id, forms):
         field = page.get_by_label(label, exact=True)
-        if kind != "signature":  # a signature is signed by hand on paper
+        if kind != "signature":
             values = {"personnummer": VALID, "number": f"{4711 + len(typed)}"}
             value = values.get(kind, f"Prov {len(typed) + 1} Åsa")
             field.fill(value)
@@ -116,14 +121,30 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
         else:
             assert field.count() == 0
     page.keyboard.press("Tab")
+    return typed
 
+
+def printed_text(page) -> tuple[str, int]:
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    printed = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())  # a long title wraps
+    return " ".join(" ".join(p.extract_text() for p in pdf.pages).split()), len(pdf.pages)  # a title wraps
+
+
+@pytest.mark.parametrize("language, form_id", FORMS)
+def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, server, language, form_id):
+    """Every form of the project, filled in on screen and printed."""
+    file, _, title = source(language, form_id)
+    context = browser.new_context(base_url=server.origin)
+    page = context.new_page()
+    page.goto(f"/{prefix(language)}forms/{file}.html")
+    assert page.locator("html").get_attribute("lang") == language
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    typed = fill_in(page, language, form_id)
+    printed, _ = printed_text(page)
     for value in typed.values():
         assert value in printed, f"{value!r} is not on the printout"
     assert title in printed
-    assert "Tillbaka" not in printed and "Back to" not in printed, "site links were printed"
-    assert len(pdf.pages) == 1
 
     assert requests == [], f"typing sent requests: {requests}"
     storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
@@ -131,31 +152,51 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     context.close()
 
 
-# The letter of intent's two parties, and what their blanks are called, per language.
-PARTIES = {
-    "sv": ("För kommunen", "För hyresvärden", "Datum", "Namnförtydligande"),
-    "en": ("For the municipality", "For the landlord", "Date", "Name in block capitals"),
-}
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_short_form_prints_on_one_page_without_the_sites_links(browser, specimen_server, language):
+    """The specimen's letter of intent: a page to sign, with nothing of the site's screen around it."""
+    forms = SPECIMEN / "forms"
+    file, _, title = source(language, "avsiktsforklaring", forms)
+    context = browser.new_context(base_url=specimen_server.origin)
+    page = context.new_page()
+    page.goto(f"/{'' if language == 'sv' else 'en/'}forms/{file}.html")
+    back_link = page.locator(".form-fill__header a").inner_text()
+    fill_in(page, language, "avsiktsforklaring", forms)
+    printed, pages = printed_text(page)
+    assert title in printed
+    assert pages == 1
+    assert back_link not in printed, "the site's links were printed"
+    context.close()
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_each_partys_date_and_name_have_their_own_name_for_a_screen_reader(browser, server, language):
-    file, _, _ = source(language, "avsiktsforklaring")
-    first, second, date, name = PARTIES[language]
-    prefix = "" if language == "sv" else "/en"
-    context = browser.new_context(base_url=server.origin)
+def test_each_partys_date_and_name_have_their_own_name_for_a_screen_reader(
+    browser, specimen_server, language
+):
+    """The specimen's letter of intent: two parties, each with a heading above its date and name."""
+    forms = SPECIMEN / "forms"
+    file, _, _ = source(language, "avsiktsforklaring", forms)
+    blanks = [
+        (label.split(": "), kind) for label, kind in spoken_labels(language, "avsiktsforklaring", forms)
+    ]
+    parties = list(dict.fromkeys(name[0] for name, _ in blanks if len(name) == 2))
+    first = [(name[1], kind) for name, kind in blanks if name[0] == parties[0]]
+    date = next(label for label, kind in first if kind == "date")
+    name = next(label for label, kind in reversed(first) if kind == "text")
+    assert len(parties) == 2
+    context = browser.new_context(base_url=specimen_server.origin)
     page = context.new_page()
-    page.goto(f"{prefix}/forms/{file}.html")
-    assert page.get_by_label(date, exact=True).count() == 0, "two fields called only 'Datum'"
-    for party in (first, second):
+    page.goto(f"/{'' if language == 'sv' else 'en/'}forms/{file}.html")
+    assert page.get_by_label(date, exact=True).count() == 0, f"two fields called only {date!r}"
+    for party in parties:
         group = page.get_by_role("group", name=party, exact=True)
         for label in (date, name):
             field = group.get_by_label(f"{party}: {label}", exact=True)
             assert field.count() == 1
             field.fill(f"{party} {label}")
         assert group.locator(".form-fill__line").count() == 1, "no line to sign on"
-    # Seen, the label is only 'Datum': the party's name in it is heard, not shown (1 px, clipped).
-    label = page.get_by_role("group", name=first, exact=True).locator("label").first
+    # Seen, the label is only the date's: the party's name in it is heard, not shown (1 px, clipped).
+    label = page.get_by_role("group", name=parties[0], exact=True).locator("label").first
     heard_only = label.locator("span").bounding_box()
     assert heard_only["width"] <= 1 and heard_only["height"] <= 1
     assert label.bounding_box()["width"] > 10
@@ -171,15 +212,14 @@ def test_each_partys_date_and_name_have_their_own_name_for_a_screen_reader(brows
         ("sv", "1981-12-18", "error_format"),
     ],
 )
-def test_a_wrong_personnummer_is_explained_next_to_the_field(browser, server, language, value, message_key):
-    from mkdocs.utils import yaml_load
-
-    messages = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["form"]
-    file, _, _ = source(language, "samtycke")
-    prefix = "" if language == "sv" else "/en"
-    context = browser.new_context(base_url=server.origin)
+def test_a_wrong_personnummer_is_explained_next_to_the_field(
+    browser, specimen_server, language, value, message_key
+):
+    messages = CONFIG["extra"]["text"]["form"]
+    file, _, _ = source(language, "samtycke", SPECIMEN / "forms")
+    context = browser.new_context(base_url=specimen_server.origin)
     page = context.new_page()
-    page.goto(f"{prefix}/forms/{file}.html")
+    page.goto(f"/{'' if language == 'sv' else 'en/'}forms/{file}.html")
     field = page.locator("input[data-check=personnummer]")
     field.fill(value)
     page.keyboard.press("Tab")

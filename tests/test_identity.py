@@ -1,32 +1,39 @@
 """
 The authority's identity from mkdocs.yml: colour, logo, favicon, footer links, headings.
+
+On the specimen (tests/specimen/mkdocs.yml): a colour that is not the style
+sheet's default, so a header that ignored the setting would be seen.
 """
 
 from __future__ import annotations
 
+import pytest
 from mkdocs.utils import yaml_load
 
 from site_actions import visit
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, specimen_config
 
-CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
-ORGANISATION = CONFIG["extra"]["organisation"]
+ORGANISATION = specimen_config()["extra"]["organisation"]
+FOOTER = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["footer"]
 
 
-def test_the_header_has_the_configured_colour_and_logo(page, server):
+def test_the_header_has_the_configured_colour_and_logo(specimen_page):
+    page = specimen_page
     visit(page, "/")
-    colour = ORGANISATION["colour"].lstrip("#")
-    expected = "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (0, 2, 4)))
-    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == expected
+    assert ORGANISATION["colour"] == "#5b2a52", "the specimen's colour, not the style sheet's default"
+    assert (
+        page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(91, 42, 82)"
+    )
     assert page.locator(".md-header .md-logo img").get_attribute("src").endswith(ORGANISATION["logo"])
 
 
-def test_every_page_and_fill_in_page_has_an_icon(page, server):
-    for path in ["/", "/en/vad-gor-vi/", server.fill_in_pages()[0]]:
+def test_every_page_and_fill_in_page_has_an_icon(specimen_page, specimen_server):
+    page = specimen_page
+    for path in ["/", "/en/vad-gor-vi/", specimen_server.fill_in_pages()[0]]:
         responses: list[tuple[str, int]] = []
         page.on("response", lambda response, seen=responses: seen.append((response.url, response.status)))
         visit(page, path) if not path.endswith(".html") else page.goto(path)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
         icon = page.request.get("/favicon.ico")
         assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00", "not an icon file"
         assert [url for url, status in responses if status == 404] == []
@@ -43,14 +50,14 @@ def test_a_colour_too_light_for_white_text_fails_the_build_with_its_line(tmp_pat
     )
 
 
-def test_the_footer_links_to_accessibility_privacy_and_contact_in_the_page_language(page, server):
-    for path, prefix, names in [
-        ("/vad-gor-vi/", "/", ["Tillgänglighet", "Personuppgifter och kakor", "Kontakt"]),
-        ("/en/vad-gor-vi/", "/en/", ["Accessibility", "Personal data and cookies", "Contact"]),
-    ]:
+def test_the_footer_links_to_accessibility_privacy_and_contact_in_the_page_language(specimen_page):
+    page = specimen_page
+    for path, prefix, language in [("/vad-gor-vi/", "/", "sv"), ("/en/vad-gor-vi/", "/en/", "en")]:
         visit(page, path)
         links = page.locator(".md-footer .site-footer__links a")
-        assert links.all_inner_texts() == names
+        assert links.all_inner_texts() == [
+            FOOTER[key][language] for key in ("accessibility", "privacy", "contact")
+        ]
         targets = [
             page.evaluate("a => new URL(a.href).pathname", links.nth(i).element_handle()) for i in range(3)
         ]
@@ -59,7 +66,8 @@ def test_the_footer_links_to_accessibility_privacy_and_contact_in_the_page_langu
             assert page.request.get(target).ok, target
 
 
-def test_the_page_title_is_the_strongest_heading(page, server):
+def test_the_page_title_is_the_strongest_heading(specimen_page):
+    page = specimen_page
     visit(page, "/vad-gor-vi/")
     style = "el => [parseFloat(getComputedStyle(el).fontSize), getComputedStyle(el).fontWeight]"
     h1_size, h1_weight = page.locator("h1").evaluate(style)
@@ -68,10 +76,12 @@ def test_the_page_title_is_the_strongest_heading(page, server):
     assert int(h1_weight) >= 700
 
 
-def test_e_mail_and_phone_in_running_text_are_links_to_write_and_call(site):
+@pytest.mark.xdist_group("specimen")
+def test_e_mail_and_phone_in_running_text_are_links_to_write_and_call(specimen):
+    """The specimen's phone is written from inside Sweden, 08-…: called from anywhere as +46 8 …."""
+    assert ORGANISATION["phone"] == "08-465 004 00"
     for contact in ["om-webbplatsen/kontakt/index.html", "en/om-webbplatsen/kontakt/index.html"]:
-        text = (site.root / contact).read_text("utf-8")
-        email, phone = ORGANISATION["email"], ORGANISATION["phone"]
-        assert f'<a href="mailto:{email.replace("[", "%5B").replace("]", "%5D")}">{email}</a>' in text
-        digits = "".join(c for c in phone if c.isdigit())
-        assert f'<a href="tel:+46{digits[1:]}">{phone}</a>' in text
+        text = (specimen.root / contact).read_text("utf-8")
+        email = ORGANISATION["email"]
+        assert f'<a href="mailto:{email}">{email}</a>' in text
+        assert '<a href="tel:+46846500400">08-465 004 00</a>' in text

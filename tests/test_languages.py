@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from site_actions import search, visit
-from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
+from site_build import FIXTURES, SPECIMEN, assert_build_fails, build, project_with_fixture
 from site_server import fetch, free_port, served
 
 THIRD_LANGUAGE = FIXTURES / "third-language"
@@ -39,9 +39,9 @@ def date_in_words(iso: str, language: str) -> str:
 
 
 def assessed_date() -> str:
-    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (SPECIMEN / "mkdocs.yml").read_text(encoding="utf-8")
     match = re.search(r"^    assessed: \"?(\d{4}-\d{2}-\d{2})\"?$", text, re.MULTILINE)
-    assert match, "mkdocs.yml has no extra.accessibility.assessed date"
+    assert match, "tests/specimen/mkdocs.yml has no extra.accessibility.assessed date"
     return match.group(1)
 
 
@@ -78,7 +78,7 @@ def build_and_serve(project: Path, workdir: Path, port: int):
 
 @pytest.fixture(scope="module")
 def third_language(tmp_path_factory):
-    """The project with German added, and its film at 1.3 MB, built strictly and served."""
+    """The specimen with German added, and its film at 1.3 MB, built strictly and served."""
     workdir = tmp_path_factory.mktemp("third-language")
     port = free_port()
     project = project_with_fixture("third-language", workdir)
@@ -107,13 +107,15 @@ def norwegian(tmp_path_factory):
 
 def test_the_third_language_fixture_holds_only_what_an_editor_adds():
     added = sorted(p.relative_to(THIRD_LANGUAGE).as_posix() for p in THIRD_LANGUAGE.rglob("*") if p.is_file())
-    # docs/data/glossary.yml: the real glossary with a de: part in every term (step 3).
+    # docs/data/glossary.yml: the specimen's glossary with a de: part in every term (step 3).
     allowed = re.compile(
         r"mkdocs\.yml|docs/de/.+\.md|forms/de/[^/]+\.md|docs/assets/films/[^/.]+\.de\.vtt|docs/data/glossary\.yml"
     )
     assert [path for path in added if not allowed.fullmatch(path)] == []
     # The shared films (NAME.mp4), which the German pages show; not a language's own (NAME.en.mp4).
-    films = sorted(p.stem for p in (PROJECT / "docs" / "assets" / "films").glob("*.mp4") if "." not in p.stem)
+    films = sorted(
+        p.stem for p in (SPECIMEN / "docs" / "assets" / "films").glob("*.mp4") if "." not in p.stem
+    )
     assert [f"docs/assets/films/{film}.de.vtt" for film in films] == [p for p in added if p.endswith(".vtt")]
 
 
@@ -122,7 +124,7 @@ def test_the_third_language_fixture_adds_every_page_and_form():
         return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
     for folder in ("docs", "forms"):
-        assert pages(THIRD_LANGUAGE / folder / "de") == pages(PROJECT / folder / "en")
+        assert pages(THIRD_LANGUAGE / folder / "de") == pages(SPECIMEN / folder / "en")
 
 
 # -----------------------------------------------------------------------------
@@ -171,10 +173,12 @@ def test_it_has_its_own_search_index(third_language):
     index = json.loads(body)
     assert status == 200
     assert index["config"]["lang"] == ["de"]
-    assert "Räumungen verhindern" in {doc["title"] for doc in index["docs"]}
+    start = (THIRD_LANGUAGE / "docs" / "de" / "index.md").read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", start, re.MULTILINE).group(1)
+    assert title in {doc["title"] for doc in index["docs"]}
     for other in ("/search/search_index.json", "/en/search/search_index.json"):
         _, body = fetch(third_language + other)
-        assert "Räumungen verhindern" not in {doc["title"] for doc in json.loads(body)["docs"]}
+        assert title not in {doc["title"] for doc in json.loads(body)["docs"]}
 
 
 def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegian):

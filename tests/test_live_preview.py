@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build import copy_sources
+from site_build import copy_specimen
 from site_server import free_port
 
 # It runs `mkdocs serve`, so `make test-fast` leaves it to `make test`.
@@ -63,9 +63,9 @@ def preview(project: Path, port: int, log: Path):
 
 
 def test_an_edited_form_shows_in_the_preview(tmp_path):
-    project = copy_sources(tmp_path / "project", with_cache=True)
+    project = copy_specimen(tmp_path / "project")
     form = project / "forms" / "sv" / "samtycke.md"
-    old = "Jag kan när som helst återkalla samtycket."
+    old = "Jag kan när som helst ta tillbaka samtycket."
     new = "Jag kan alltid ångra mitt samtycke, muntligt eller skriftligt."
     assert old in form.read_text(encoding="utf-8")
     port, log = free_port(), tmp_path / "serve.log"

@@ -16,6 +16,7 @@ import pytest
 from site_actions import MATERIAL_STARTED, search
 from site_build import PROJECT
 
+# Pages of the specimen (tests/specimen/): the film page has most to start.
 PAGE = "/vad-gor-vi/"
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 STYLE_SHEETS = sorted((PROJECT / "docs" / "assets" / "css").glob("*.css"))
@@ -35,7 +36,8 @@ def test_every_block_in_the_style_sheets_is_closed(sheet):
     assert depth == 0, f"{sheet.name}: {depth} block(s) not closed – look for an @media block without its }}"
 
 
-def test_only_two_style_sheets_are_waited_for_before_the_page_is_drawn(page):
+def test_only_two_style_sheets_are_waited_for_before_the_page_is_drawn(specimen_page):
+    page = specimen_page
     page.goto(PAGE, wait_until="load")
     blocking = page.evaluate(
         """() => performance.getEntriesByType('resource')
@@ -55,7 +57,8 @@ def bundle_requests(page) -> list[str]:
     )
 
 
-def test_a_reader_who_only_reads_never_fetches_materials_script(page):
+def test_a_reader_who_only_reads_never_fetches_materials_script(specimen_page):
+    page = specimen_page
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(PAGE, wait_until="load")
     page.wait_for_timeout(1000)
@@ -68,7 +71,8 @@ def test_a_reader_who_only_reads_never_fetches_materials_script(page):
 
 
 @pytest.mark.parametrize("use", ["click", "key", "scroll"])
-def test_the_first_use_of_the_page_starts_material(page, use):
+def test_the_first_use_of_the_page_starts_material(specimen_page, use):
+    page = specimen_page
     page.goto("/lokal-samverkan-starta/", wait_until="load")
     {
         "click": lambda: page.mouse.click(5, 400),
@@ -79,7 +83,8 @@ def test_the_first_use_of_the_page_starts_material(page, use):
     assert len(bundle_requests(page)) == 1
 
 
-def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
+def test_the_first_key_is_not_lost_while_materials_script_arrives(specimen_page):
+    page = specimen_page
     # "/" is Material's shortcut to search: it works on the first press, although
     # that press is what fetches the script. The script is held back a while.
     held = []
@@ -96,7 +101,8 @@ def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
     assert search(page, "samverkan"), "search found nothing after Material's script arrived late"
 
 
-def test_a_key_pressed_with_ctrl_before_material_arrives_is_not_given_to_it(page):
+def test_a_key_pressed_with_ctrl_before_material_arrives_is_not_given_to_it(specimen_page):
+    page = specimen_page
     # Ctrl+P (print) given to Material as "p" would open the previous page.
     page.goto("/lokal-samverkan-starta/", wait_until="load")
     page.keyboard.press("Control+p")
@@ -105,9 +111,14 @@ def test_a_key_pressed_with_ctrl_before_material_arrives_is_not_given_to_it(page
     assert page.url.endswith("/lokal-samverkan-starta/")
 
 
-def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_the_focus(browser, server):
+def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_the_focus(
+    browser, specimen_server
+):
     context = browser.new_context(
-        base_url=server.origin, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        base_url=specimen_server.origin,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
     )
     context.set_default_timeout(10_000)
     page = context.new_page()

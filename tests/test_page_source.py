@@ -10,7 +10,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from site_build import PROJECT, assert_build_fails, build, project_with_fixture
+from site_build import SPECIMEN, assert_build_fails, build, project_with_fixture
 
 # -----------------------------------------------------------------------------
 # Front matter
@@ -136,7 +136,7 @@ def test_a_decorative_image_is_published_with_empty_alt(unusual_but_right):
 
 
 # The line of `nav:` in the real mkdocs.yml, counted here as an editor would.
-NAV_LINE = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("nav:") + 1
+NAV_LINE = (SPECIMEN / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("nav:") + 1
 
 
 def test_link_and_menu_mistakes_in_several_pages_are_all_reported_at_once_each_with_its_line(tmp_path):
@@ -148,10 +148,10 @@ def test_link_and_menu_mistakes_in_several_pages_are_all_reported_at_once_each_w
         [
             "docs/en/vad-gor-vi.md:7: the link 'finns-inte.md' leads to no page: "
             "there is no file docs/en/finns-inte.md",
-            # The anchors of docs/sv/index.md's headings "Därför behövs arbetet" and "Det här finns i guiden".
+            # The anchors of the specimen's docs/sv/index.md: its title and its two headings.
             "docs/sv/vad-gor-vi.md:7: the link 'index.md#finns-inte' leads to no heading: "
             "docs/sv/index.md has no anchor '#finns-inte' – use one of its anchors: ",
-            "#darfor-behovs-arbetet, #det-har-finns-i-guiden,",
+            "#det-har-finns-pa-sajten, #forebygg-vrakningar-tillsammans, #siffrorna,",
             "å, ä and ö written a, a and o",
             # B25: MkDocs named the file only.
             "docs/sv/vad-gor-vi.md:11: the image 'karta.png' does not exist: there is no file docs/sv/karta.png",

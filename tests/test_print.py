@@ -9,7 +9,13 @@ import re
 import pytest
 
 from site_actions import visit
-from site_build import PROJECT
+from site_build import SPECIMEN, languages, specimen_config
+
+# On the specimen (tests/specimen/): a page with a film, and a form with a personnummer.
+CONFIG = specimen_config()
+SITE_NAME = {
+    language["locale"]: language.get("site_name", CONFIG["site_name"]) for language in languages(CONFIG)
+}
 
 FILM_PAGE = "/lokal-samverkan-starta/"
 FORM_PAGE = "/avtal-och-samtycke/"
@@ -21,7 +27,8 @@ def printed(page, path: str):
     return page
 
 
-def test_a_printed_page_has_no_invitation_menus_search_or_page_links(page, server):
+def test_a_printed_page_has_no_invitation_menus_search_or_page_links(specimen_page):
+    page = specimen_page
     printed(page, FILM_PAGE)
     for selector in [
         ".survey-banner",
@@ -34,7 +41,8 @@ def test_a_printed_page_has_no_invitation_menus_search_or_page_links(page, serve
         assert not page.locator(selector).first.is_visible(), selector
 
 
-def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(page, server):
+def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(specimen_page):
+    page = specimen_page
     printed(page, FILM_PAGE)
     film = page.locator(".film__poster").first
     assert film.is_visible()
@@ -50,11 +58,11 @@ def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(page, serv
     assert not page.locator(".film__transcript-text").first.is_visible()
 
 
-@pytest.mark.parametrize(
-    ("path", "site_name"),
-    [("/vad-gor-vi/", "Förebygg vräkningar"), ("/en/vad-gor-vi/", "Preventing evictions")],
-)
-def test_the_printed_footer_says_which_site_and_address_the_page_came_from(page, server, path, site_name):
+@pytest.mark.parametrize(("path", "language"), [("/vad-gor-vi/", "sv"), ("/en/vad-gor-vi/", "en")])
+def test_the_printed_footer_says_which_site_and_address_the_page_came_from(
+    specimen_page, specimen_server, path, language
+):
+    page, server, site_name = specimen_page, specimen_server, SITE_NAME[language]
     printed(page, path)
     footer = page.locator(".site-footer__print")
     assert footer.is_visible()
@@ -63,9 +71,10 @@ def test_the_printed_footer_says_which_site_and_address_the_page_came_from(page,
     assert server.origin + path in text
 
 
-def test_a_fill_in_forms_error_message_shows_on_screen_but_is_not_printed(page, server):
+def test_a_fill_in_forms_error_message_shows_on_screen_but_is_not_printed(specimen_page, specimen_server):
     # The consent form asks for the tenant's personnummer, which the page checks as it is typed.
-    assert "/forms/samtycke.html" in server.fill_in_pages()
+    page = specimen_page
+    assert "/forms/samtycke.html" in specimen_server.fill_in_pages()
     page.goto("/forms/samtycke.html")
     field = page.locator("input[data-check=personnummer]").first
     field.fill("1981-12-18")
@@ -77,7 +86,8 @@ def test_a_fill_in_forms_error_message_shows_on_screen_but_is_not_printed(page, 
     assert field.is_visible()
 
 
-def test_the_footer_is_not_printed_on_screen(page, server):
+def test_the_footer_is_not_printed_on_screen(specimen_page):
+    page = specimen_page
     visit(page, "/vad-gor-vi/")
     assert not page.locator(".site-footer__print").is_visible()
     assert page.locator(".site-footer__links").is_visible()
@@ -88,9 +98,10 @@ SWEDISH_MONTHS = (
 )
 
 
-def test_the_footer_prints_the_pages_review_date_in_words(site):
+def test_the_footer_prints_the_pages_review_date_in_words(specimen):
     # Every page has its review date (hooks/front_matter.py); the footer prints it, in Swedish words.
-    source = (PROJECT / "docs" / "sv" / "vad-gor-vi.md").read_text("utf-8")
+    site = specimen
+    source = (SPECIMEN / "docs" / "sv" / "vad-gor-vi.md").read_text("utf-8")
     year, month, day = map(int, re.search(r'^reviewed: "?(\d{4})-(\d{2})-(\d{2})', source, re.M).groups())
     built = (site.root / "vad-gor-vi" / "index.html").read_text("utf-8")
     in_words = f"{day} {SWEDISH_MONTHS[month - 1]} {year}"

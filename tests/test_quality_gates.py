@@ -1,9 +1,12 @@
 """
-The quality gates, on every page of both languages, and each shown to fail.
+The quality gates, on every page of every language, and each shown to fail.
 
 1. accessibility (axe-core)   2. HTML validity (Nu Html Checker)
 3. privacy (no other host)    4. links        5. security headers and CSP
 6. reproducible build
+
+Accessibility, privacy and the CSP are checked in one visit to each page
+(gates.browser_gates), in four parts that `make test` runs side by side.
 """
 
 from __future__ import annotations
@@ -17,98 +20,85 @@ import lxml.html
 import pytest
 
 from gates import (
-    axe_violations,
+    CSP_LISTENER,
     broken_links,
+    browser_gates,
     differing_files,
-    foreign_requests,
     html_errors_in,
     netlify_headers,
     nginx_headers,
 )
-from site_actions import MATERIAL_STARTED, search, visit
-from site_build import MISSING, PROJECT, build, build_in_another_process, copy_sources, project_with_fixture
+from site_actions import visit
+from site_build import PROJECT, build, build_in_another_process, copy_sources, project_with_fixture
 from site_server import served_fixture
 
 DEPLOY = PROJECT / "deploy"
-PHONE = {"width": 375, "height": 812}
-SEARCH_WORDS = {"sv": "samverkan", "en": "cooperation"}
-
-
-def all_pages(site) -> list[str]:
-    return site.pages() + MISSING
-
-
-def language_of(path: str) -> str:
-    return "en" if path.startswith("/en/") else "sv"
-
-
-def open_menu(page) -> None:
-    page.locator(".menu-button").click()
-    page.locator(".md-sidebar--primary").wait_for(state="visible")
-    # The click also fetched Material's script (overrides/main.html): axe sees the menu once it has started.
-    page.wait_for_function(MATERIAL_STARTED)
-    # The drawer slides in and its colours fade: axe must see the end state.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-
-
-def open_search(page, path: str) -> None:
-    search(page, SEARCH_WORDS[language_of(path)])
-
-
-def enter_a_wrong_personnummer(page) -> bool:
-    """Type a personnummer with a wrong check digit, if the form asks for one."""
-    field = page.locator("input[data-check=personnummer]")
-    if not field.count():
-        return False
-    field.fill("19811218-9875")
-    page.keyboard.press("Tab")
-    return True
+PARTS = 4
 
 
 # -----------------------------------------------------------------------------
-# 1. Accessibility
+# 1, 3 and 5. Accessibility, privacy and the CSP, on every page
 # -----------------------------------------------------------------------------
 
 
-def test_no_page_has_an_accessibility_violation(browser, server):
-    problems = []
-    desktop = browser.new_context(base_url=server.origin, bypass_csp=True)
-    phone = browser.new_context(base_url=server.origin, bypass_csp=True, viewport=PHONE, is_mobile=True)
-    for path in all_pages(server):
-        page = desktop.new_page()
-        visit(page, path)
-        assert page.locator(".survey-banner").is_visible(), f"{path}: axe must see the survey invitation"
-        problems += axe_violations(page)
-        open_search(page, path)
-        problems += axe_violations(page, "search open")
-        page.close()
-        page = phone.new_page()
-        visit(page, path)
-        problems += axe_violations(page, "phone")
-        open_menu(page)
-        problems += axe_violations(page, "phone, menu open")
-        page.close()
-    for path in server.fill_in_pages():
-        for context in (desktop, phone):
-            page = context.new_page()
-            page.goto(path)
-            problems += axe_violations(page)
-            if enter_a_wrong_personnummer(page):
-                problems += axe_violations(page, "with an error")
-            page.close()
-    desktop.close()
-    phone.close()
-    assert not problems, "axe found:\n" + "\n".join(problems)
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda part: f"part-{part + 1}-of-{PARTS}")
+def test_every_page_passes_axe_the_privacy_check_and_the_csp(browser, server, part):
+    """Every page of every language, each language's 404 page and every fill-in page: a part of them."""
+    paths = (server.pages() + server.missing_pages())[part::PARTS]
+    fill_ins = server.fill_in_pages()[part::PARTS]
+    found = browser_gates(browser, server.origin, server.root, paths, fill_ins)
+    report = [f"{gate}: {problem}" for gate, problems in found.items() for problem in problems]
+    assert not report, "\n".join(report)
+
+
+def gates_on_fixture(browser, fixture: str, workdir: Path, paths: list[str]) -> dict[str, list[str]]:
+    """The browser gates, as they run on the site, on pages of a fixture with a planted fault."""
+    with served_fixture(fixture, workdir) as origin:
+        return browser_gates(browser, origin, workdir / "site", paths, [])
 
 
 def test_the_accessibility_gate_catches_a_missing_alt_text(browser, tmp_path):
-    with served_fixture("missing-alt-text", tmp_path) as origin:
-        context = browser.new_context(base_url=origin, bypass_csp=True)
-        page = context.new_page()
-        visit(page, "/vad-gor-vi/")
-        problems = axe_violations(page)
-        context.close()
-    assert any(p.startswith("image-alt ") and "/vad-gor-vi/" in p for p in problems), problems
+    found = gates_on_fixture(browser, "missing-alt-text", tmp_path, ["/vad-gor-vi/"])
+    assert any(p.startswith("image-alt ") and "/vad-gor-vi/" in p for p in found["accessibility"]), found
+
+
+def test_the_privacy_gate_catches_an_external_font(browser, tmp_path):
+    found = gates_on_fixture(browser, "external-font", tmp_path, ["/"])
+    assert any("fonts.googleapis.com" in p for p in found["privacy"]), found
+
+
+def test_the_csp_gate_catches_an_inline_script(browser, tmp_path):
+    found = gates_on_fixture(browser, "inline-script", tmp_path, ["/vad-gor-vi/"])
+    assert any("script-src" in p and "inline" in p for p in found["csp"]), found
+
+
+def test_under_the_csp_the_components_work(browser, specimen_server):
+    """On the specimen: a film plays with its captions, "Nej, tack" is kept, the language switch leads on."""
+    problems = []
+    context = browser.new_context(base_url=specimen_server.origin)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    page.goto("/lokal-samverkan-starta/", wait_until="load")
+    page.locator(".film__play").click()
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0.3", timeout=15_000)
+    if not page.evaluate(
+        "() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"
+    ):
+        problems.append("/lokal-samverkan-starta/: the captions did not load")
+    problems += page.evaluate("() => window.__csp")
+    page.goto("/")
+    page.locator(".survey-banner__no").click()
+    page.reload()
+    if page.locator(".survey-banner").is_visible():
+        problems.append("/: the survey invitation came back after 'Nej, tack'")
+    problems += page.evaluate("() => window.__csp")
+    visit(page, "/vad-gor-vi/")
+    page.locator("a[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url("**/en/vad-gor-vi/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    problems += page.evaluate("() => window.__csp")
+    context.close()
+    assert not problems, "\n".join(problems)
 
 
 # -----------------------------------------------------------------------------
@@ -150,55 +140,6 @@ def test_the_html_gate_catches_an_invalid_element(planted_faults, html_checked):
     errors = html_checked[planted_faults]
     assert any("div" in e and "vad-gor-vi/index.html" in e for e in errors), errors
     assert not [e for e in errors if "vad-gor-vi" not in e], errors
-
-
-# -----------------------------------------------------------------------------
-# 3. Privacy
-# -----------------------------------------------------------------------------
-
-
-def test_no_page_requests_another_host_or_sets_a_cookie(browser, server):
-    problems, storage = [], set()
-    for viewport in ({"width": 1280, "height": 900}, PHONE):
-        context = browser.new_context(base_url=server.origin, viewport=viewport)
-        for path in all_pages(server):
-            page = context.new_page()
-            requests = []
-            page.on("request", lambda request, requests=requests: requests.append(request.url))
-            visit(page, path)
-            if viewport == PHONE:
-                open_menu(page)
-            else:
-                open_search(page, path)
-            problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
-            storage |= set(
-                page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-            )
-            page.close()
-        for path in server.fill_in_pages():
-            page = context.new_page()
-            requests = []
-            page.on("request", lambda request, requests=requests: requests.append(request.url))
-            page.goto(path)
-            problems += [f"{path}: {url}" for url in foreign_requests(requests, server.origin)]
-            page.close()
-        problems += [f"cookie set: {c['name']}" for c in context.cookies()]
-        context.close()
-    assert not problems, "requests to other hosts, or cookies:\n" + "\n".join(problems)
-    privacy_page = (server.root / "om-webbplatsen/personuppgifter-och-kakor/index.html").read_text()
-    undocumented = [key for key in storage if f"<code>{key}</code>" not in privacy_page]
-    assert not undocumented, f"kept in browser storage but not named on the privacy page: {undocumented}"
-
-
-def test_the_privacy_gate_catches_an_external_font(browser, tmp_path):
-    with served_fixture("external-font", tmp_path) as origin:
-        context = browser.new_context(base_url=origin)
-        page = context.new_page()
-        requests = []
-        page.on("request", lambda request, requests=requests: requests.append(request.url))
-        page.goto("/", wait_until="load")
-        context.close()
-    assert any("fonts.googleapis.com" in url for url in foreign_requests(requests, origin)), requests
 
 
 # -----------------------------------------------------------------------------
@@ -247,7 +188,7 @@ def test_nginx_and_the_headers_file_set_the_same_strict_headers():
 
 def test_every_response_carries_the_headers(server):
     expected = nginx_headers(DEPLOY / "security-headers.conf")
-    for path in ["/", "/en/", "/assets/css/site.css", "/finns-inte/", "/en/does-not-exist/"]:
+    for path in ["/", "/assets/css/site.css", *server.missing_pages()]:
         try:
             response = urllib.request.urlopen(server.origin + path)
         except urllib.error.HTTPError as error:
@@ -278,76 +219,6 @@ def test_the_csp_hashes_cover_every_inline_script(site):
     )
 
 
-CSP_LISTENER = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation',
-  e => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
-"""
-
-
-def csp_violations(page) -> list[str]:
-    return page.evaluate("() => window.__csp")
-
-
-def test_under_the_csp_every_page_works_and_logs_no_violation(browser, server):
-    problems = []
-    context = browser.new_context(base_url=server.origin)
-    context.add_init_script(CSP_LISTENER)
-    for path in all_pages(server):
-        page = context.new_page()
-        visit(page, path)
-        results = search(page, SEARCH_WORDS[language_of(path)])
-        if not results:
-            problems.append(f"{path}: search found nothing")
-        problems += [f"{path}: {v}" for v in csp_violations(page)]
-        page.close()
-    for path in server.fill_in_pages():
-        page = context.new_page()
-        page.goto(path)
-        if enter_a_wrong_personnummer(page) and not page.locator(".form-fill__error").is_visible():
-            problems.append(f"{path}: the personnummer check did not run")
-        problems += [f"{path}: {v}" for v in csp_violations(page)]
-        page.close()
-    # A film plays, with its captions.
-    page = context.new_page()
-    page.goto("/lokal-samverkan-starta/", wait_until="load")
-    page.locator(".film__play").click()
-    page.wait_for_function("() => document.querySelector('video').currentTime > 0.3", timeout=15_000)
-    if not page.evaluate(
-        "() => [...document.querySelector('video').textTracks].some(t => t.cues && t.cues.length)"
-    ):
-        problems.append("/lokal-samverkan-starta/: the captions did not load")
-    problems += [f"film: {v}" for v in csp_violations(page)]
-    page.close()
-    # The survey invitation's "Nej, tack" still works.
-    page = context.new_page()
-    page.goto("/")
-    page.locator(".survey-banner__no").click()
-    page.reload()
-    if page.locator(".survey-banner").is_visible():
-        problems.append("/: the survey invitation came back after 'Nej, tack'")
-    problems += csp_violations(page)
-    # The language switcher still leads to the other language.
-    visit(page, "/vad-gor-vi/")
-    page.locator("a[hreflang='en']").first.dispatch_event("click")
-    page.wait_for_url("**/en/vad-gor-vi/")
-    assert page.locator("html").get_attribute("lang") == "en"
-    problems += csp_violations(page)
-    context.close()
-    assert not problems, "\n".join(problems)
-
-
-def test_the_csp_gate_catches_an_inline_script(browser, tmp_path):
-    with served_fixture("inline-script", tmp_path) as origin:
-        context = browser.new_context(base_url=origin)
-        context.add_init_script(CSP_LISTENER)
-        page = context.new_page()
-        page.goto("/vad-gor-vi/")
-        violations = csp_violations(page)
-        context.close()
-    assert any(v.startswith("script-src") and "inline" in v for v in violations), violations
-
-
 # -----------------------------------------------------------------------------
 # 6. Reproducible build
 # -----------------------------------------------------------------------------
@@ -367,43 +238,34 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
     assert not differences, "\n".join(differences)
 
 
-# The gate's own tests: a clean build of a copy with two planted faults (tests/fixtures/unreproducible/),
+# The gate's own tests: a clean build of the specimen with two planted faults (tests/fixtures/unreproducible/),
 # a hook that writes the time of the build into the start page and one that writes it into every DOCX,
-# compared with `site` as the gate compares. No forms cache, so that the build makes the documents
-# itself. Nothing else may differ. (In the tests' own process: neither fault depends on the hash seed.)
-DIFFERENCES = [
-    "en/forms/agenda-monthly-meeting.docx: differs",
-    "en/forms/annual-review.docx: differs",
-    "en/forms/consent-form.docx: differs",
-    "en/forms/consent-social-services-and-landlord.docx: differs",
-    "en/forms/letter-of-intent.docx: differs",
-    "forms/arlig-uppfoljning.docx: differs",
-    "forms/avsiktsforklaring.docx: differs",
-    "forms/dagordning-manadsmote.docx: differs",
-    "forms/samtycke-socialtjanst-och-hyresvard.docx: differs",
-    "forms/samtycke.docx: differs",
-    "index.html: differs",
-]
+# compared with the specimen's build as the gate compares. No forms cache, so that the build makes the
+# documents itself. Nothing else may differ. (In the tests' own process: neither fault depends on the hash seed.)
 
 
 @pytest.fixture(scope="module")
-def unreproducible_build(site, tmp_path_factory) -> list[str]:
+def unreproducible_build(specimen, tmp_path_factory) -> list[str]:
     """What the reproducibility gate finds in a clean build with both faults, sorted."""
     workdir = tmp_path_factory.mktemp("unreproducible")
     project = project_with_fixture("unreproducible", workdir, with_cache=False)
-    result = build(project, workdir / "site", site_url=site.origin + "/")
+    result = build(project, workdir / "site", site_url=specimen.origin + "/")
     assert result.returncode == 0, result.output
-    return sorted(differing_files(site.root, workdir / "site"))
+    return sorted(differing_files(specimen.root, workdir / "site"))
 
 
-@pytest.mark.xdist_group("unreproducible")
+def word_documents(root: Path) -> list[str]:
+    return sorted(f"{path.relative_to(root).as_posix()}: differs" for path in root.rglob("*.docx"))
+
+
+@pytest.mark.xdist_group("specimen")
 def test_the_reproducibility_gate_catches_a_build_that_varies(unreproducible_build):
-    assert "index.html: differs" in unreproducible_build
-    assert unreproducible_build == DIFFERENCES
+    """The start page with the time in it is named, and nothing but it and the stamped documents."""
+    assert [d for d in unreproducible_build if ".docx: " not in d] == ["index.html: differs"]
 
 
-@pytest.mark.xdist_group("unreproducible")
-def test_the_reproducibility_gate_catches_a_generated_document_that_varies(unreproducible_build):
+@pytest.mark.xdist_group("specimen")
+def test_the_reproducibility_gate_catches_a_generated_document_that_varies(unreproducible_build, specimen):
+    """Every Word document, in every language, made anew with the time in it, is named."""
     documents = [difference for difference in unreproducible_build if ".docx: " in difference]
-    assert documents == DIFFERENCES[:-1]
-    assert unreproducible_build == DIFFERENCES
+    assert documents and documents == word_documents(specimen.root)

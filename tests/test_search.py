@@ -1,5 +1,6 @@
 """
-Site search: words found through their stems are not called missing; form blanks and glossary terms are found.
+Site search, on the specimen: words found through their stems are not called missing; form blanks are found.
+(Glossary terms: tests/test_glossary.py.)
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import pytest
 from site_actions import search, visit
 
 
-def test_a_hit_found_through_the_stem_does_not_say_the_word_is_missing(page, server):
+def test_a_hit_found_through_the_stem_does_not_say_the_word_is_missing(specimen_page):
+    page = specimen_page
     visit(page, "/")
     links = search(page, "vräkningen")
     assert links, "no hits"
@@ -21,17 +23,8 @@ def test_a_hit_found_through_the_stem_does_not_say_the_word_is_missing(page, ser
     ("path", "word", "page_name"),
     [("/", "personnummer", "avtal-och-samtycke/"), ("/en/", "landlord", "avtal-och-samtycke/")],
 )
-def test_a_form_blank_finds_the_forms_page(page, server, path, word, page_name):
+def test_a_form_blank_finds_the_forms_page(specimen_page, path, word, page_name):
+    page = specimen_page
     visit(page, path)
     links = search(page, word)
     assert any(page_name in link for link in links), links
-
-
-@pytest.mark.parametrize(
-    ("path", "word"),
-    [("/", "förverkande"), ("/en/", "forfeiture")],
-)
-def test_a_glossary_term_finds_the_glossary(page, server, path, word):
-    visit(page, path)
-    links = search(page, word)
-    assert any("ordlista/" in link for link in links), links

@@ -15,15 +15,16 @@ from site_build import PROJECT, assert_build_fails
 
 CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
 TEXT = CONFIG["extra"]["text"]["self_check"]
-# The first question of the first part (docs/*/fran-obetald-hyra-till-avhysning.md).
+# The specimen's first course part (tests/specimen/docs/*/fran-obetald-hyra-till-avhysning.md),
+# its first question: a wrong and the right answer, each with the start of its explanation.
 PART = {"sv": "/fran-obetald-hyra-till-avhysning/", "en": "/en/fran-obetald-hyra-till-avhysning/"}
 WRONG = {
-    "sv": ("Dagen efter förfallodagen", "Nej. För en bostad räcker inte en dags försening."),
+    "sv": ("Dagen efter förfallodagen", "Nej. En dags försening räcker inte för en bostad."),
     "en": ("The day after the rent was due", "No. For a home, one day late is not enough."),
 }
 RIGHT = {
-    "sv": ("När hyran är mer än en vecka sen", "Ja. Då är hyresrätten förverkad"),
-    "en": ("When the rent is more than a week late", "Yes. The tenancy is then forfeited"),
+    "sv": ("När hyran är mer än en vecka sen", "Ja. Då kan hyresrätten vara förverkad."),
+    "en": ("When the rent is more than a week late", "Yes. The tenancy can then be forfeited."),
 }
 
 
@@ -32,7 +33,8 @@ def first_question(page):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_wrong_answer_says_why_and_the_right_one_confirms(page, language):
+def test_a_wrong_answer_says_why_and_the_right_one_confirms(specimen_page, language):
+    page = specimen_page
     visit(page, PART[language])
     question = first_question(page)
     feedback = question.locator(".self-check__feedback")
@@ -47,14 +49,16 @@ def test_a_wrong_answer_says_why_and_the_right_one_confirms(page, language):
     assert feedback.inner_text().startswith(f"{TEXT['right'][language]} {RIGHT[language][1]}")
 
 
-def test_checking_without_an_answer_asks_for_one(page):
+def test_checking_without_an_answer_asks_for_one(specimen_page):
+    page = specimen_page
     visit(page, PART["sv"])
     question = first_question(page)
     question.get_by_role("button", name=TEXT["check"]["sv"]).click()
     assert question.locator(".self-check__feedback").inner_text() == TEXT["choose"]["sv"]
 
 
-def test_each_question_is_a_group_named_by_its_question(page):
+def test_each_question_is_a_group_named_by_its_question(specimen_page):
+    page = specimen_page
     visit(page, PART["sv"])
     questions = page.locator(".self-check__question")
     assert questions.count() >= 3
@@ -66,7 +70,8 @@ def test_each_question_is_a_group_named_by_its_question(page):
     assert questions.first.locator("legend").inner_text().startswith("När kan hyresrätten")
 
 
-def test_the_keyboard_alone_answers_a_question(page):
+def test_the_keyboard_alone_answers_a_question(specimen_page):
+    page = specimen_page
     visit(page, PART["sv"])
     question = first_question(page)
     question.get_by_role("radio").first.focus()
@@ -79,9 +84,9 @@ def test_the_keyboard_alone_answers_a_question(page):
     assert feedback.inner_text().startswith(f"{TEXT['right']['sv']} {RIGHT['sv'][1]}")
 
 
-def test_axe_finds_nothing_with_the_feedback_showing(browser, server):
+def test_axe_finds_nothing_with_the_feedback_showing(browser, specimen_server):
     # axe is injected as an inline script, which the site's CSP rightly blocks.
-    context = browser.new_context(base_url=server.origin, bypass_csp=True)
+    context = browser.new_context(base_url=specimen_server.origin, bypass_csp=True)
     page = context.new_page()
     visit(page, PART["sv"])
     question = first_question(page)
@@ -93,7 +98,8 @@ def test_axe_finds_nothing_with_the_feedback_showing(browser, server):
     context.close()
 
 
-def test_answering_sends_nothing_and_keeps_nothing(page):
+def test_answering_sends_nothing_and_keeps_nothing(specimen_page):
+    page = specimen_page
     visit(page, PART["sv"])
     # The reader's first click fetches Material's script (overrides/main.html): not an answer sent.
     start_material(page)
@@ -108,8 +114,8 @@ def test_answering_sends_nothing_and_keeps_nothing(page):
     assert page.evaluate("() => Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
 
 
-def test_without_javascript_the_answers_are_behind_a_disclosure(browser, server):
-    context = browser.new_context(base_url=server.origin, java_script_enabled=False)
+def test_without_javascript_the_answers_are_behind_a_disclosure(browser, specimen_server):
+    context = browser.new_context(base_url=specimen_server.origin, java_script_enabled=False)
     page = context.new_page()
     page.goto(PART["sv"])
     question = first_question(page)
@@ -124,7 +130,8 @@ def test_without_javascript_the_answers_are_behind_a_disclosure(browser, server)
     context.close()
 
 
-def test_a_printed_part_is_a_worksheet(page):
+def test_a_printed_part_is_a_worksheet(specimen_page):
+    page = specimen_page
     visit(page, PART["sv"])
     page.emulate_media(media="print")
     question = first_question(page)

@@ -12,27 +12,33 @@ import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
+from gates import broken_links
 from site_actions import search
-from site_build import PROJECT, assert_build_fails
-from site_server import fetch
+from site_build import PROJECT, SPECIMEN, assert_build_fails, build, languages, specimen_config
+from site_server import fetch, free_port, served
 
-SWEDISH_PAGES = sorted(
-    "/"
-    + "".join(
-        f"{part}/" for part in p.relative_to(PROJECT / "docs" / "sv").with_suffix("").parts if part != "index"
+CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
+# The site's languages, default first, as mkdocs.yml lists them: [(code, path prefix)].
+LANGUAGES = [
+    (language["locale"], "/" if language.get("default") else f"/{language['locale']}/")
+    for language in languages(CONFIG)
+]
+NOT_FOUND = CONFIG["extra"]["text"]["not_found"]["title"]
+
+
+def page_paths(docs: Path) -> list[str]:
+    """Each Markdown page under `docs` (one language's folder) as its published path, e.g. /kurs/."""
+    return sorted(
+        "/" + "".join(f"{part}/" for part in p.relative_to(docs).with_suffix("").parts if part != "index")
+        for p in docs.rglob("*.md")
     )
-    for p in (PROJECT / "docs" / "sv").rglob("*.md")
-)
+
+
+DEFAULT_PAGES = page_paths(PROJECT / "docs" / LANGUAGES[0][0])
 
 
 def html_of(site, path: str):
     return lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
-
-
-def html_of_source(path: str) -> str:
-    name = path.strip("/") or "index"
-    source = PROJECT / "docs" / "sv" / f"{name}.md"
-    return (source if source.exists() else PROJECT / "docs" / "sv" / name / "index.md").read_text()
 
 
 # -----------------------------------------------------------------------------
@@ -44,81 +50,104 @@ def test_the_strict_build_passes_without_warnings(site):
     assert "WARNING" not in site.log, site.log
 
 
-def test_the_guide_has_every_section_of_the_source_page():
-    expected = {
-        "/",
-        "/lokal-samverkan-starta/",
-        "/lokal-samverkan-fordjupning/",
-        "/avtal-och-samtycke/",
-        "/vad-gor-vi/",
-        "/om-webbplatsen/tillganglighet/",
-        "/om-webbplatsen/personuppgifter-och-kakor/",
-        "/om-webbplatsen/kontakt/",
-    }
-    assert expected <= set(SWEDISH_PAGES)
+@pytest.mark.parametrize("path", DEFAULT_PAGES)
+def test_every_page_exists_in_every_language_with_the_right_lang(site, path):
+    pages = {language: html_of(site, prefix + path.lstrip("/")) for language, prefix in LANGUAGES}
+    for language, page in pages.items():
+        assert page.get("lang") == language
+    titles = [page.findtext(".//h1") for page in pages.values()]
+    assert len(set(titles)) == len(titles), f"{path}: a language's page is not translated: {titles}"
 
 
-@pytest.mark.parametrize("path", SWEDISH_PAGES)
-def test_every_page_exists_in_both_languages_with_the_right_lang(site, path):
-    swedish, english = html_of(site, path), html_of(site, "/en" + path)
-    assert swedish.get("lang") == "sv"
-    assert english.get("lang") == "en"
-    assert swedish.findtext(".//h1") != english.findtext(".//h1"), "the English page is not translated"
+@pytest.mark.parametrize("path", DEFAULT_PAGES)
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_languages(site, path):
+    for here_language, here_prefix in LANGUAGES:
+        here = here_prefix + path.lstrip("/")
+        for there_language, there_prefix in LANGUAGES:
+            if there_language == here_language:
+                continue
+            link = html_of(site, here).xpath(f'//a[@hreflang="{there_language}"]')[0].get("href")
+            target = (Path("/" + here.strip("/")) / link).resolve() if link.startswith(".") else Path(link)
+            assert str(target).rstrip("/") + "/" == (there_prefix + path.lstrip("/")).replace("//", "/"), here
 
 
-@pytest.mark.parametrize("path", SWEDISH_PAGES)
-def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(site, path):
-    for here, there, other in ((path, "/en" + path, "en"), ("/en" + path, path, "sv")):
-        link = html_of(site, here).xpath(f'//a[@hreflang="{other}"]')[0].get("href")
-        target = (Path("/" + here.strip("/")) / link).resolve() if link.startswith(".") else Path(link)
-        assert str(target).rstrip("/") + "/" == there.replace("//", "/"), f"{here}: {link}"
+@pytest.mark.xdist_group("specimen")
+def test_nav_titles_are_translated(specimen):
+    """A section title of nav: shows in each language as its nav_translations give it."""
+    english = next(language for language in languages(specimen_config()) if language["locale"] == "en")
+    translations = english["nav_translations"]
+    assert translations
 
+    def titles(path):
+        return [
+            a.text_content().strip() for a in html_of(specimen, path).xpath('//nav[@data-md-level="0"]//a')
+        ]
 
-def test_nav_titles_are_translated(site):
-    swedish = [a.text_content().strip() for a in html_of(site, "/").xpath('//nav[@data-md-level="0"]//a')]
-    english = [a.text_content().strip() for a in html_of(site, "/en/").xpath('//nav[@data-md-level="0"]//a')]
-    assert "Om webbplatsen" in swedish and "About this website" in english
-    assert not set(swedish) & set(english) - {""}, set(swedish) & set(english)
+    sections = [label.text_content().strip() for label in html_of(specimen, "/").xpath("//nav//label")]
+    for swedish, translated in translations.items():
+        assert swedish in titles("/") + sections
+        english_titles = titles("/en/") + [
+            label.text_content().strip() for label in html_of(specimen, "/en/").xpath("//nav//label")
+        ]
+        assert translated in english_titles and swedish not in english_titles
 
 
 def test_each_language_has_its_own_sitemap_with_absolute_hreflang_alternates(server):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    for prefix, language in (("/", "sv"), ("/en/", "en")):
+    codes = {code for code, _ in LANGUAGES}
+    for _, prefix in LANGUAGES:
         status, body = fetch(server.origin + prefix + "sitemap.xml")
         assert status == 200
         urls = ET.fromstring(body.encode()).findall("s:url", ns)
-        assert len(urls) == len(SWEDISH_PAGES)
+        assert len(urls) == len(DEFAULT_PAGES)
         for url in urls:
             loc = url.findtext("s:loc", namespaces=ns)
             assert loc.startswith(server.origin + prefix)
-            assert (loc.startswith(server.origin + "/en/")) == (language == "en")
+            if prefix == "/":  # the default language's pages are not under another language's folder
+                assert not any(loc.startswith(server.origin + p) for _, p in LANGUAGES if p != "/")
             alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-            assert set(alternates) == {"sv", "en"}
+            assert set(alternates) == codes
             assert all(href.startswith(server.origin + "/") for href in alternates.values())
 
 
-@pytest.mark.parametrize(
-    "missing, language, heading",
-    [
-        ("/finns-inte/", "sv", "Sidan finns inte"),
-        ("/en/does-not-exist/", "en", "Page not found"),
-    ],
-)
-def test_a_missing_page_gets_a_404_in_its_language(server, missing, language, heading):
-    status, body = fetch(server.origin + missing)
+@pytest.mark.parametrize("language, prefix", LANGUAGES)
+def test_a_missing_page_gets_a_404_in_its_language(server, language, prefix):
+    status, body = fetch(server.origin + prefix + "finns-inte/ingen-sida/")
     page = lxml.html.fromstring(body)
     assert status == 404
     assert page.get("lang") == language
-    assert page.findtext(".//h1") == heading
+    assert page.findtext(".//h1") == NOT_FOUND[language]
 
 
-def test_organisation_facts_come_from_mkdocs_yml(site):
-    organisation = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["organisation"]
-    contact = html_of(site, "/om-webbplatsen/kontakt/").text_content()
-    english = html_of(site, "/en/om-webbplatsen/kontakt/").text_content()
+def test_a_site_under_a_path_keeps_its_links_and_404_pages_in_that_path(tmp_path):
+    """site_url with a path, as a host under a municipality's own address has it
+    (https://www.myndigheten.se/vrakningar/): the project built so and served under that
+    path through deploy/, as the real host would serve it."""
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/vrakningar"
+    result = build(PROJECT, tmp_path / "site", site_url=address + "/")
+    assert result.returncode == 0, result.output
+    assert broken_links(tmp_path / "site", address) == []
+    with served(tmp_path / "site", port, "/vrakningar/") as origin:
+        assert origin == address
+        status, _ = fetch(origin + "/")
+        assert status == 200
+        for language, prefix in LANGUAGES:
+            status, body = fetch(origin + prefix + "finns-inte/ingen-sida/")
+            page = lxml.html.fromstring(body)
+            assert (status, page.get("lang"), page.findtext(".//h1")) == (404, language, NOT_FOUND[language])
+            status, body = fetch(origin + prefix + "sitemap.xml")
+            assert status == 200 and f"<loc>{origin}{prefix}" in body
+
+
+@pytest.mark.xdist_group("specimen")
+def test_organisation_facts_come_from_mkdocs_yml(specimen):
+    organisation = specimen_config()["extra"]["organisation"]
+    contact = html_of(specimen, "/om-webbplatsen/kontakt/").text_content()
+    english = html_of(specimen, "/en/om-webbplatsen/kontakt/").text_content()
     assert organisation["email"] in contact and organisation["email"] in english
     assert organisation["name"]["sv"] in contact and organisation["name"]["en"] in english
-    assert "<!--" not in (site.root / "om-webbplatsen/kontakt/index.html").read_text()
+    assert "<!--" not in (specimen.root / "om-webbplatsen/kontakt/index.html").read_text()
 
 
 # -----------------------------------------------------------------------------
@@ -131,30 +160,34 @@ def test_organisation_facts_come_from_mkdocs_yml(site):
     [
         ("/", "samverkan", "sv"),
         ("/en/", "cooperation", "en"),
-        ("/en/", "samtycke", "en"),  # a Swedish word that the English pages also use
+        ("/en/", "Kronofogden", "en"),  # a Swedish word that the specimen's English pages also use
     ],
 )
-def test_search_finds_pages_of_the_current_language_only(page, server, start, query, language):
+def test_search_finds_pages_of_the_current_language_only(
+    specimen_page, specimen_server, start, query, language
+):
+    page = specimen_page
     page.goto(start)
     hrefs = search(page, query)
     assert hrefs
     for href in hrefs:
-        assert href.startswith(server.origin + "/"), href
-        assert href.startswith(server.origin + "/en/") == (language == "en"), href
+        assert href.startswith(specimen_server.origin + "/"), href
+        assert href.startswith(specimen_server.origin + "/en/") == (language == "en"), href
 
 
 @pytest.mark.parametrize(
     "start, typed, written",
     [
-        ("/", "hyresvärdarnas", "hyresvärd"),  # a longer form than any on the site
+        ("/", "hyresvärdarnas", "hyresvärd"),  # a longer form than any on the specimen's pages
         ("/", "vräkningarnas", "vräkning"),
         ("/", "samverkans", "samverkan"),
         ("/en/", "evicting", "evict"),
     ],
 )
-def test_search_understands_word_endings_in_the_pages_language(page, server, start, typed, written):
+def test_search_understands_word_endings_in_the_pages_language(specimen_page, start, typed, written):
+    page = specimen_page
     language = "en" if start == "/en/" else "sv"
-    sources = (PROJECT / "docs" / language).rglob("*.md")
+    sources = (SPECIMEN / "docs" / language).rglob("*.md")
     assert not any(re.search(rf"\b{typed}\b", p.read_text(), re.I) for p in sources), (
         f"{typed!r} is on a page"
     )

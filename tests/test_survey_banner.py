@@ -7,13 +7,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from mkdocs.utils import yaml_load
 
 from site_actions import visit
-from site_build import PROJECT, assert_build_fails, build, project_with_fixture
+from site_build import assert_build_fails, build, project_with_fixture, specimen_config
 from survey_banner import survey_id
 
-CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
+# On the specimen (tests/specimen/), whose invitation is switched on with an address per language.
+CONFIG = specimen_config()
 SURVEY = CONFIG["extra"]["survey"]
 TEXT = CONFIG["extra"]["text"]["survey"]
 START = {"sv": "/", "en": "/en/"}
@@ -37,8 +37,8 @@ def banner(page):
 
 
 @pytest.fixture
-def context(browser, server):
-    context = browser.new_context(base_url=server.origin)
+def context(browser, specimen_server):
+    context = browser.new_context(base_url=specimen_server.origin)
     context.set_default_timeout(10_000)
     context.add_init_script(WATCH_FIRST_PAINT)
     # The survey service is another host: answer for it instead of going there.
@@ -89,8 +89,8 @@ def test_yes_opens_the_survey_in_a_new_window_and_is_remembered(context, languag
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_without_javascript_the_survey_link_remains(browser, server, language):
-    context = browser.new_context(base_url=server.origin, java_script_enabled=False)
+def test_without_javascript_the_survey_link_remains(browser, specimen_server, language):
+    context = browser.new_context(base_url=specimen_server.origin, java_script_enabled=False)
     page = context.new_page()
     page.goto(START[language])
     assert (
@@ -169,7 +169,7 @@ def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
     assert "WARNING" not in result.output, result.output
     assert "extra.survey.url" not in result.output, "the address of a survey switched off is not needed"
     pages = sorted((tmp_path / "site").rglob("*.html"))
-    assert len(pages) > 20
+    assert pages
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert "survey-banner" not in html and "data-survey" not in html, path
@@ -178,14 +178,14 @@ def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_the_invitation_does_not_move_the_page_while_it_loads(browser, server, language):
+def test_the_invitation_does_not_move_the_page_while_it_loads(browser, specimen_server, language):
     """Its height is settled before first paint: it never changes on a phone's screen.
 
     Heights are recorded from the first paint on: a layout the browser works
     out before it has drawn anything is never seen by the reader.
     """
     context = browser.new_context(
-        base_url=server.origin, viewport={"width": 412, "height": 823}, is_mobile=True
+        base_url=specimen_server.origin, viewport={"width": 412, "height": 823}, is_mobile=True
     )
     context.add_init_script("""
         window.__heights = new Set();
@@ -215,8 +215,9 @@ def test_the_invitation_does_not_move_the_page_while_it_loads(browser, server, l
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_on_a_phone_the_invitation_is_one_line_of_text_and_its_buttons(browser, server, language):
-    context = browser.new_context(base_url=server.origin, viewport={"width": 390, "height": 844})
+def test_on_a_phone_the_invitation_is_one_line_of_text_and_its_buttons(browser, specimen_server, language):
+    """The specimen's question is short (tests/specimen/mkdocs.yml): the banner adds nothing around it."""
+    context = browser.new_context(base_url=specimen_server.origin, viewport={"width": 390, "height": 844})
     page = context.new_page()
     visit(page, "/" if language == "sv" else "/en/")
     text = page.locator(".survey-banner__text")
