@@ -13,7 +13,7 @@ import yaml
 
 from gates import axe_violations
 from site_actions import visit
-from site_build import PROJECT, assert_build_fails
+from site_build import PROJECT, assert_build_fails, build, project_with_fixture
 
 DATA = yaml.safe_load((PROJECT / "docs" / "data" / "statistics.yml").read_text(encoding="utf-8"))
 PAGES = [("/", "sv"), ("/en/", "en")]
@@ -28,8 +28,14 @@ def component(site, path: str):
 
 def digits(text: str) -> int | None:
     """A number as shown (2 768, 2,768, 60 %), or None for 'not available'."""
-    only = re.sub(r"[\s\u00a0\u202f,%]", "", text)
+    only = re.sub(r"[\s\u00a0\u202f,%*]", "", text)
     return int(only) if only.isdigit() else None
+
+
+def every_year(rows: list[dict]) -> list[dict]:
+    """The data file's rows with a row without figures for each year it leaves out, first to last year."""
+    given = {row["year"]: row for row in rows}
+    return [given.get(year, {"year": year}) for year in range(min(given), max(given) + 1)]
 
 
 @pytest.mark.parametrize("path, language", PAGES)
@@ -56,12 +62,12 @@ def test_the_table_holds_the_figures_of_the_data_file(site, path, language):
     written = [
         [
             row["year"],
-            row["evictions"],
-            row["children"],
+            row.get("evictions"),
+            row.get("children"),
             row.get("applications"),
             row.get("withdrawn_percent"),
         ]
-        for row in sorted(DATA, key=lambda row: row["year"])
+        for row in every_year(DATA)
     ]
     assert [[digits(cell) for cell in cells] for cells in shown] == written
 
@@ -79,18 +85,6 @@ def test_the_figures_are_explained_in_a_sentence(site):
     assert "About 60% of the applications for eviction in 2023 were withdrawn." in (
         component(site, "/en/").text_content()
     )
-
-
-def test_each_year_has_a_bar_for_evictions_and_one_for_children_to_scale(site):
-    svg = component(site, "/").xpath(".//svg")[0]
-    bars = [rect for rect in svg.xpath(".//rect") if float(rect.get("height")) > 14]
-    rows = sorted(DATA, key=lambda row: row["year"])
-    values = [value for row in rows for value in (row["evictions"], row["children"])]
-    assert len(bars) == len(values)
-    heights = [float(rect.get("height")) for rect in bars]
-    tallest = max(values)
-    for height, value in zip(heights, values, strict=True):
-        assert height == pytest.approx(max(heights) * value / tallest, abs=0.2)
 
 
 def contrast_on_white(colour: str) -> float:
@@ -165,3 +159,208 @@ def test_a_row_that_is_not_yaml_names_its_line(tmp_path):
     data.write_text("- year: 2023\n  evictions: 2768\n- year: 2024\n  evictions: [3042\n", encoding="utf-8")
     with pytest.raises(StatisticsError, match=r"^docs/data/statistics.yml:4: the file is not valid YAML"):
         read_rows(data, "docs/data/statistics.yml")
+
+
+# -----------------------------------------------------------------------------
+# Gaps and figures quoted in a newspaper, on a fixture with made-up figures:
+# 2017 from Kronofogden, no 2018, 2019 without children and quoted in a
+# newspaper with a date, 2020 quoted in another without one.
+# -----------------------------------------------------------------------------
+
+GAPS = "statistics-gaps-and-quoted"
+GAPS_DATA = yaml.safe_load(
+    (PROJECT / "tests" / "fixtures" / GAPS / "docs" / "data" / "statistics.yml").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def gaps_site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("statistics-gaps")
+    result = build(project_with_fixture(GAPS, workdir), workdir / "site")
+    assert result.returncode == 0, result.output
+    return workdir / "site"
+
+
+def gaps_component(root, language: str):
+    page = root / ("en/index.html" if language == "en" else "index.html")
+    [found] = lxml.html.parse(str(page)).xpath("//div[@class='statistics']")
+    return found
+
+
+def chart_texts(found, css_class: str) -> list[str]:
+    return [t.text_content() for t in found.xpath(f".//svg//*[local-name()='text'][@class='{css_class}']")]
+
+
+@pytest.mark.parametrize("language, missing", [("sv", "uppgift saknas"), ("en", "no figure")])
+def test_every_year_from_the_first_to_the_last_is_shown_and_a_missing_one_says_so(
+    gaps_site, language, missing
+):
+    found = gaps_component(gaps_site, language)
+    rows = found.xpath(".//table/tbody/tr")
+    years = [row.xpath("./th")[0].text_content().rstrip("*") for row in rows]
+    assert years == ["2017", "2018", "2019", "2020"]
+    left_out = [td.text_content() for td in rows[1].xpath("./td")]
+    assert left_out == [missing] * 4
+    assert [digits(y) for y in chart_texts(found, "statistics__year")] == [2017, 2018, 2019, 2020]
+    # 2018 has neither bar, 2019 no bar for the children: each gap says so where its bar would be.
+    assert chart_texts(found, "statistics__missing") == [missing] * 3
+    assert found.xpath(".//svg//*[local-name()='desc']")[0].text_content().count(missing) == 3
+
+
+def test_each_bar_is_as_long_as_its_figure_and_a_gap_has_no_bar(gaps_site):
+    found = gaps_component(gaps_site, "sv")
+    bars = [r for r in found.xpath(".//svg//*[local-name()='rect']") if float(r.get("width")) > 14]
+    values = [row.get(series) for row in every_year(GAPS_DATA) for series in ("evictions", "children")]
+    assert len(bars) == len([v for v in values if v is not None])
+    widths = [float(r.get("width")) for r in bars]
+    longest = max(v for v in values if v is not None)
+    for width, value in zip(widths, [v for v in values if v is not None], strict=True):
+        assert width == pytest.approx(max(widths) * value / longest, abs=0.2)
+    labels = [digits(t) for t in chart_texts(found, "statistics__value")]
+    assert labels == [v for v in values if v is not None]
+
+
+@pytest.mark.parametrize(
+    "language, note",
+    [
+        ("sv", "* Enligt Kronofogden, återgivet i Exempeltidningen (2019) och Andra tidningen (2020)."),
+        (
+            "en",
+            "* According to Kronofogden, as reported in Exempeltidningen (2019) and Andra tidningen (2020).",
+        ),
+    ],
+)
+def test_years_quoted_in_a_newspaper_are_marked_in_the_chart_and_the_table_and_named(
+    gaps_site, language, note
+):
+    found = gaps_component(gaps_site, language)
+    marked = [th.text_content() for th in found.xpath(".//table/tbody/tr/th")]
+    assert marked == ["2017", "2018", "2019*", "2020*"]
+    assert chart_texts(found, "statistics__year") == ["2017", "2018", "2019*", "2020*"]
+    assert [p.text_content() for p in found.xpath(".//p[@class='statistics__note']")] == [note]
+    assert note in found.xpath(".//svg//*[local-name()='desc']")[0].text_content()
+
+
+def test_the_sources_name_the_newspaper_as_it_is(gaps_site):
+    found = gaps_component(gaps_site, "sv")
+    items = [
+        " ".join(li.text_content().split()) for li in found.xpath(".//ul[@class='statistics__sources']/li")
+    ]
+    assert items == [
+        "Kronofogden: Ett pressmeddelande, pressmeddelande 1 februari 2018 (siffror för 2017)",
+        "Enligt Kronofogden, återgivet i Exempeltidningen: En artikel om 2019, 3 februari 2020 (siffror för 2019)",
+        "Enligt Kronofogden, återgivet i Andra tidningen: En artikel om 2020 (siffror för 2020)",
+    ]
+    links = found.xpath(".//ul[@class='statistics__sources']/li/a/@href")
+    assert links[1:] == [GAPS_DATA[1]["quoted_in"]["url"], GAPS_DATA[2]["quoted_in"]["url"]]
+
+
+@pytest.mark.parametrize(
+    "language, sentences",
+    [
+        (
+            "sv",
+            [
+                "År 2020 genomfördes 2\u00a0000 vräkningar, och 300 barn berördes, "
+                "enligt Kronofogden, återgivet i Andra tidningen.",
+                "Ungefär 50\u00a0% av ansökningarna om vräkning 2019 återkallades, "
+                "enligt Kronofogden, återgivet i Exempeltidningen den 3 februari 2020.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "In 2020, 2,000 evictions were carried out and 300 children were affected, "
+                "according to Kronofogden, as reported in Andra tidningen.",
+                "About 50% of the applications for eviction in 2019 were withdrawn, "
+                "according to Kronofogden, as reported in Exempeltidningen on 3 February 2020.",
+            ],
+        ),
+    ],
+)
+def test_the_sentence_comes_from_the_latest_year_and_says_whom_the_figures_are_from(
+    gaps_site, language, sentences
+):
+    shown = [
+        p.text_content()
+        for p in gaps_component(gaps_site, language).xpath(".//p[@class='statistics__sentence']")
+    ]
+    assert [s.startswith(expected) for s, expected in zip(shown, sentences, strict=True)] == [True, True], (
+        shown
+    )
+
+
+def rows_of(tmp_path, text: str):
+    from forebygg.statistics import read_rows
+
+    data = tmp_path / "statistics.yml"
+    data.write_text(text, encoding="utf-8")
+    return read_rows(data, "docs/data/statistics.yml")
+
+
+def test_a_quoted_row_keeps_what_the_newspaper_says_and_its_missing_figure(tmp_path):
+    [row] = rows_of(
+        tmp_path,
+        "- year: 2022\n  evictions: 2523\n  quoted_in:\n    publication: Landets Fria\n"
+        '    title: "Trots tuffa tider"\n    url: https://landetsfria.nu/x\n',
+    )
+    assert (row.evictions, row.children, row.source_url) == (2523, None, None)
+    assert (row.quoted_in.publication, row.quoted_in.date, row.quoted_in.url) == (
+        "Landets Fria",
+        None,
+        "https://landetsfria.nu/x",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "- year: 2024\n  evictions: 3042\n",
+            "docs/data/statistics.yml:1: the row for 2024 has no source_title – add source_title: "
+            '"The title of the press release", or, where you read the figures in a publication that '
+            "quotes Kronofogden, quoted_in:",
+        ),
+        (
+            "- year: 2024\n  quoted_in:\n    publication: Dagens PS\n    title: x\n    url: https://x\n",
+            "docs/data/statistics.yml:1: the row for 2024 has no figure – add evictions: and/or children:",
+        ),
+        (
+            "- year: 2024\n  evictions: 3042\n  quoted_in:\n    publication: Dagens PS\n    title: x\n"
+            '    date: "2025-02-30"\n    url: https://x\n',
+            "docs/data/statistics.yml:6: quoted_in.date is '2025-02-30', not a date in the calendar",
+        ),
+        (
+            "- year: 2024\n  evictions: 3042\n  quoted_in:\n    publication: Dagens PS\n    title: x\n"
+            "    url: dagensps.se/x\n    page: 3\n",
+            "docs/data/statistics.yml:6: quoted_in.url is 'dagensps.se/x', not a web address starting with https://",
+        ),
+        (
+            "- year: 2024\n  evictions: 3042\n  quoted_in:\n    publication: Dagens PS\n    title: x\n"
+            "    url: https://x\n    page: 3\n",
+            "docs/data/statistics.yml:7: unknown key 'quoted_in.page' – quoted_in has publication, title, date, url",
+        ),
+        (
+            "- year: 2024\n  evictions: 3042\n  quoted_in: Dagens PS\n",
+            "docs/data/statistics.yml:3: quoted_in must be keys and values",
+        ),
+    ],
+)
+def test_a_mistake_in_a_source_names_its_line_and_the_fix(tmp_path, text, expected):
+    from forebygg.statistics import StatisticsError
+
+    with pytest.raises(StatisticsError) as raised:
+        rows_of(tmp_path, text)
+    assert expected in str(raised.value), str(raised.value)
+
+
+def test_both_kinds_of_source_or_a_quoted_in_without_its_address_fail_the_build(tmp_path):
+    assert_build_fails(
+        "statistics-quoted-in-mistakes",
+        tmp_path,
+        [
+            "docs/data/statistics.yml:8: the row for 2023 has both source_… (Kronofogden's own publication) "
+            "and quoted_in: (a publication that quotes Kronofogden)",
+            "docs/data/statistics.yml:15: the row for 2025: quoted_in has no url – add url: https://…",
+        ],
+    )
