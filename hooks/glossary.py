@@ -112,12 +112,20 @@ def glossary_list(config: MkDocsConfig) -> str:
                 }
                 for locale in others
             ],
-            "source": entry.source and {"url": entry.source.url, "name": entry.source.names[language]},
+            "source": entry.source
+            and {
+                "url": entry.source.url,
+                "section": entry.source.section,
+                "name": entry.source.names[language],
+            },
         }
         for entry in glossary.sorted_entries(_state["entries"], language)
     ]
     html_list = theme_template(config, "partials/glossary.html").render(
-        entries=entries, language=language, source_label=ui_text(config, "glossary.source")
+        entries=entries,
+        language=language,
+        source_label=ui_text(config, "glossary.source"),
+        whole_law=ui_text(config, "glossary.whole_law"),
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html_list.strip()}\n\n"

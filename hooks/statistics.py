@@ -8,6 +8,11 @@ The figures live in docs/data/statistics.yml (kept off the published site by
 and checks the file once per build, and overrides/partials/statistics.html
 draws a bar chart (inline SVG, no script) and a table with the same figures,
 with a sentence or two saying what they mean, in the page's language.
+
+The years run from the first to the last without a break: a year or a figure
+the file does not give shows as "uppgift saknas" / "no figure". The sentence
+comes from the latest year, and says whom the figures are "enligt": Kronofogden,
+or Kronofogden as a publication quotes it (quoted_in), whose years carry a mark.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -85,85 +91,158 @@ TEXT_KEYS = (
     "withdrawn",
     "missing",
     "summary",
+    "summary_evictions",
+    "summary_children",
+    "according",
+    "according_quoted",
+    "according_quoted_undated",
     "withdrawn_sentence",
+    "withdrawn_same",
+    "quoted_note",
     "sources",
     "source",
+    "source_quoted",
+    "source_quoted_undated",
 )
+MARK = "*"  # after the year of a row whose figures a publication quotes (quoted_in)
 
 
 def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_prefix: str) -> dict:
     """What overrides/partials/statistics.html needs: texts, figures in the page's language, bars."""
     regional = regional_language(config)
+    locale = babel_locale(regional)
     texts = {key: ui_text(config, f"statistics.{key}", "hooks/statistics.py") for key in TEXT_KEYS}
+    years = statistics.all_years(rows)
 
     def number(value: int | None) -> str:
-        return format_decimal(value, locale=babel_locale(regional)) if value is not None else texts["missing"]
+        return format_decimal(value, locale=locale) if value is not None else texts["missing"]
 
     def percent(value: int | None) -> str:
         if value is None:
             return texts["missing"]
-        return format_percent(value / 100, locale=babel_locale(regional))
+        return format_percent(value / 100, locale=locale)
+
+    def according(row: statistics.Row) -> str:
+        if row.quoted_in is None:
+            return texts["according"]
+        quoted = row.quoted_in
+        if quoted.date is None:
+            return texts["according_quoted_undated"].format(publication=quoted.publication)
+        return texts["according_quoted"].format(
+            publication=quoted.publication, date=date_in_words(quoted.date, regional)
+        )
 
     table = [
         {
             "year": str(row.year),
+            "quoted": row.quoted_in is not None,
             "evictions": number(row.evictions),
             "children": number(row.children),
             "applications": number(row.applications),
             "withdrawn": percent(row.withdrawn_percent),
         }
-        for row in rows
+        for row in years
     ]
-    first, last = table[0], table[-1]
+    latest = rows[-1]
+    summary = {
+        (True, True): "summary",
+        (True, False): "summary_evictions",
+        (False, True): "summary_children",
+    }[(latest.evictions is not None, latest.children is not None)]
     sentences = [
-        texts["summary"].format(
-            first_year=first["year"],
-            first_evictions=first["evictions"],
-            first_children=first["children"],
-            last_year=last["year"],
-            last_evictions=last["evictions"],
-            last_children=last["children"],
+        texts[summary].format(
+            year=latest.year,
+            evictions=number(latest.evictions),
+            children=number(latest.children),
+            according=according(latest),
         )
     ]
     withdrawn = [row for row in rows if row.withdrawn_percent is not None]
     if withdrawn:
-        latest = withdrawn[-1]
+        last = withdrawn[-1]
         sentences.append(
-            texts["withdrawn_sentence"].format(year=latest.year, percent=percent(latest.withdrawn_percent))
+            texts["withdrawn_same" if last is latest else "withdrawn_sentence"].format(
+                year=last.year, percent=percent(last.withdrawn_percent), according=according(last)
+            )
         )
+    quoted = [row for row in rows if row.quoted_in is not None]
+    note = ""
+    if quoted:
+        by_publication: dict[str, list[str]] = {}
+        for row in quoted:
+            by_publication.setdefault(row.quoted_in.publication, []).append(str(row.year))
+        named = [f"{name} ({', '.join(quoted_years)})" for name, quoted_years in by_publication.items()]
+        note = texts["quoted_note"].format(mark=MARK, publications=format_list(named, locale=locale))
     description = " ".join(
-        [texts["description"]] + [texts["description_year"].format(**figures) for figures in table]
+        [texts["description"]]
+        + [
+            texts["description_year"].format(
+                year=figures["year"] + (MARK if figures["quoted"] else ""),
+                evictions=figures["evictions"],
+                children=figures["children"],
+            )
+            for figures in table
+        ]
+        + ([note] if note else [])
     )
     return {
         "id": id_prefix,
         "texts": texts,
+        "mark": MARK,
+        "note": note,
         "description": description,
         "sentences": sentences,
         "table": table,
-        "sources": _sources(rows, regional),
+        "sources": _sources(rows, regional, texts),
         "bars": [
-            {"bar": bar, "label": number(bar.value), "colour": COLOURS[bar.series]}
-            for bar in statistics.bars(rows)
+            {
+                "bar": bar,
+                "label": number(bar.value),
+                "colour": COLOURS[bar.series],
+                "text_x": round(bar.x + bar.width + 4, 1),
+                "text_y": round(bar.y + statistics.BAR - 3.5, 1),
+            }
+            for bar in statistics.bars(years)
         ],
         "years": [
-            {"year": str(row.year), "x": round(statistics.SIDE + statistics.group_width(rows) * (i + 0.5), 1)}
-            for i, row in enumerate(rows)
+            {"year": str(row.year) + (MARK if row.quoted_in else ""), "y": statistics.year_label_y(i)}
+            for i, row in enumerate(years)
         ],
         "colours": COLOURS,
         "width": statistics.WIDTH,
-        "height": statistics.HEIGHT,
-        "baseline": statistics.HEIGHT - statistics.BOTTOM,
+        "height": statistics.height(years),
+        "axis_x": statistics.LABEL,
+        "bar_size": statistics.BAR,
     }
 
 
-def _sources(rows: list[statistics.Row], regional: str) -> list[dict]:
-    """Each source once, with the years whose figures come from it."""
-    sources: dict[tuple[str, str, str], list[str]] = {}
+def _sources(rows: list[statistics.Row], regional: str, texts: dict) -> list[str]:
+    """Each source once, with the years whose figures come from it, as the text of its list item
+    (the link's place marked {link}), and the link's address and title."""
+    sources: dict[tuple, list[str]] = {}
     for row in rows:
-        sources.setdefault((row.source_title, row.source_date, row.source_url), []).append(str(row.year))
+        if row.quoted_in is not None:
+            q = row.quoted_in
+            key = ("quoted", q.title, q.date, q.url, q.publication)
+        else:
+            key = ("own", row.source_title, row.source_date, row.source_url, "")
+        sources.setdefault(key, []).append(str(row.year))
+
+    def text(kind: str, date: str | None) -> str:
+        if kind == "own":
+            return texts["source"]
+        return texts["source_quoted" if date else "source_quoted_undated"]
+
     return [
-        {"title": title, "date": date_in_words(date, regional), "url": url, "years": ", ".join(years)}
-        for (title, date, url), years in sources.items()
+        {
+            "text": text(kind, date),
+            "title": title,
+            "date": date_in_words(date, regional) if date else "",
+            "url": url,
+            "publication": publication,
+            "years": ", ".join(years),
+        }
+        for (kind, title, date, url, publication), years in sources.items()
     ]
 
 

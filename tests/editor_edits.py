@@ -62,7 +62,7 @@ def languages(project: Path) -> list[str]:
 
 
 def review_the_pages(project: Path) -> None:
-    """"Change a page": the facts of every page checked again, and each page's review date changed."""
+    """ "Change a page": the facts of every page checked again, and each page's review date changed."""
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"^reviewed: .*$", 'reviewed: "2027-01-15"', text, count=1, flags=re.M))

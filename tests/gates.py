@@ -313,6 +313,111 @@ def _ids(file: Path) -> set[str]:
 
 
 # -----------------------------------------------------------------------------
+# Law links: an anchor on a law page exists in its stored copy, and a link that
+# names a section opens at it. Address and anchor forms, as the stored copies
+# show them (tests/law-anchors.yml has the sources and the anchors per law):
+#   lagen.nu      https://lagen.nu/1970:994#K12P44 (chapter 12, section 44),
+#                 https://lagen.nu/1960:729#P9 (a law without chapters, lagen.nu's own example)
+#   riksdagen.se  https://www.riksdagen.se/sv/dokument-och-lagar/dokument/
+#                 svensk-forfattningssamling/jordabalk-1970994_sfs-1970-994/ –
+#                 no section anchors in its stored copy, so the law, not a section
+# -----------------------------------------------------------------------------
+
+LAW_ANCHORS = PROJECT / "tests" / "law-anchors.yml"
+# https://lagen.nu/1970:994 – the law's SFS number is the path.
+LAGEN_NU = re.compile(r"^/(?P<sfs>\d{4}:\d+)$")
+# https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/jordabalk-1970994_sfs-1970-994/
+RIKSDAGEN = re.compile(r"/svensk-forfattningssamling/(?:[^/]*_)?sfs-(?P<year>\d{4})-(?P<number>\d+)/?$")
+# The first section a link's text names: "12 kap. 44 §", "12 kap. 42 och 43 §§", "25 § lagen",
+# "chapter 12, section 44", "Chapter 12, Sections 42 and 43", "section 25".
+NAMED_SV = re.compile(
+    r"(?:(?P<chapter>\d+)\s*kap\.\s*)?(?P<section>\d+(?:\s?[a-z](?![a-z]))?)(?=(?:\s*(?:[–-]|,|och)\s*\d+(?:\s?[a-z])?)*\s*§)"
+)
+NAMED_EN = re.compile(
+    r"(?:chapter\s+(?P<chapter>\d+),?\s*)?sections?\s+(?P<section>\d+(?:\s?[a-z](?![a-z]))?)",
+    re.IGNORECASE,
+)
+
+
+def law_anchors(file: Path = LAW_ANCHORS) -> dict[str, dict[str, set[str]]]:
+    """{host: {SFS number: the anchors its stored copy shows}} from tests/law-anchors.yml."""
+    import yaml
+
+    data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    return {
+        host: {str(sfs): set(law.get("anchors") or []) for sfs, law in (laws or {}).items()}
+        for host, laws in data.items()
+    }
+
+
+def law_page(url: str) -> tuple[str, str] | None:
+    """(host, SFS number) of a link to a law's page at lagen.nu or riksdagen.se, else None."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    if host == "lagen.nu" and (match := LAGEN_NU.match(unquote(parts.path))):
+        return "lagen.nu", match["sfs"]
+    if host == "riksdagen.se" and (match := RIKSDAGEN.search(parts.path)):
+        return "riksdagen.se", f"{match['year']}:{match['number']}"
+    return None
+
+
+def named_section(text: str) -> str | None:
+    """The anchor of the first section a link's text names ('K12P44', 'P25'), or None."""
+    text = " ".join(text.split())
+    found = NAMED_SV.search(text) or NAMED_EN.search(text)
+    if not found:
+        return None
+    section = found["section"].replace(" ", "")
+    return f"K{found['chapter']}P{section}" if found["chapter"] else f"P{section}"
+
+
+def law_link_problems(root: Path, known: dict, pages: list[str] | None = None) -> list[str]:
+    """Every link to a law page whose anchor no stored copy shows, or that names a section
+    with a known anchor but opens elsewhere (at the top of the law, or at another section)."""
+    problems = []
+    files = sorted(root.rglob("*.html")) if pages is None else [root / page for page in pages]
+    for file in files:
+        document = lxml.html.parse(str(file)).getroot()
+        for link in document.iter("a"):
+            href = link.get("href") or ""
+            law = law_page(href)
+            if law is None:
+                continue
+            host, sfs = law
+            fragment = unquote(urlsplit(href).fragment)
+            text = " ".join(link.text_content().split())
+            where = f"{file.relative_to(root)}: <a> '{text}' {href}"
+            anchors = known.get(host, {}).get(sfs)
+            if fragment and anchors is None:
+                problems.append(
+                    f"{where} – no stored copy of this {host} page shows section anchors: link the law "
+                    f"without #{fragment}, or list the page and its anchors in tests/law-anchors.yml"
+                )
+                continue
+            if fragment and fragment not in anchors:
+                problems.append(
+                    f"{where} – #{fragment} is not an anchor of {host}/{sfs} in tests/law-anchors.yml "
+                    f"({', '.join(sorted(anchors))})"
+                )
+                continue
+            named = named_section(text)
+            if named is None:
+                continue
+            if fragment and named.startswith("P") and fragment.endswith(named):
+                continue  # "44 §" with #K12P44: the text leaves the chapter to the sentence
+            if fragment and fragment != named:
+                problems.append(f"{where} – the text names #{named}, but the link opens at #{fragment}")
+                continue
+            lagen_nu = known.get("lagen.nu", {}).get(sfs, set())
+            if not fragment and named in lagen_nu:
+                problems.append(
+                    f"{where} – the text names a section, but the link opens at the top of the law: "
+                    f"link the section, https://lagen.nu/{sfs}#{named}, and the law's name to {host}"
+                )
+    return problems
+
+
+# -----------------------------------------------------------------------------
 # Security headers
 # -----------------------------------------------------------------------------
 

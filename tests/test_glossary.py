@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -249,3 +250,34 @@ def test_a_quote_left_open_in_the_glossary_names_the_line_it_was_opened_on():
     with pytest.raises(GlossaryError) as error:
         read(text, ["sv", "en"], "docs/data/glossary.yml")
     assert error.value.problems[0].startswith("docs/data/glossary.yml:3: this is not valid YAML")
+
+
+def test_a_law_section_links_its_anchor_with_the_whole_law_beside_it(specimen):
+    page = lxml.html.parse(str(specimen.root / "ordlista" / "index.html"))
+    with_section = [
+        p
+        for p in page.xpath("//p[@class='glossary__source']")
+        if len(p.xpath("./a")) == 2 and "#" in p.xpath("./a")[0].get("href")
+    ]
+    assert with_section, "no glossary entry links a law's section"
+    for source in with_section:
+        section, whole = source.xpath("./a")
+        assert urlsplit(section.get("href")).fragment
+        assert not urlsplit(whole.get("href")).fragment
+        assert whole.text_content().strip()
+
+
+def test_a_section_address_that_is_not_a_web_address_names_its_line():
+    from forebygg.glossary import GlossaryError, read
+
+    text = (
+        "- sv:\n    terms: [hyra]\n    explanation: Det du betalar.\n  en:\n    terms: [rent]\n"
+        "    explanation: What you pay.\n  source:\n    url: https://www.riksdagen.se/x/\n"
+        "    section: lagen.nu/1970:994#K12P20\n    sv: 12 kap. 20 § jordabalken\n    en: Land Code\n"
+    )
+    with pytest.raises(GlossaryError) as error:
+        read(text, ["sv", "en"], "docs/data/glossary.yml")
+    assert error.value.problems == [
+        "docs/data/glossary.yml:7: source: section: must be the section's address, starting with https://, "
+        "as in section: https://lagen.nu/1970:994#K12P44"
+    ]

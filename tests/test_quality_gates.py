@@ -25,6 +25,8 @@ from gates import (
     browser_gates,
     differing_files,
     html_errors_in,
+    law_anchors,
+    law_link_problems,
     netlify_headers,
     nginx_headers,
 )
@@ -118,9 +120,10 @@ FAULTY_PAGES = ["vad-gor-vi/index.html", "index.html"]
 
 @pytest.fixture(scope="module")
 def planted_faults(tmp_path_factory) -> Path:
-    """The site with an invalid element and a link to no anchor in one page, for the HTML and link gates.
+    """The site with an invalid element, a link to no anchor and four wrong law links in one page,
+    for the HTML, link and law-link gates.
 
-    The two faults are in separate paragraphs: neither gate sees the other's as one of its own.
+    The faults are in separate paragraphs: no gate sees another's as one of its own.
     """
     workdir = tmp_path_factory.mktemp("planted-faults")
     result = build(project_with_fixture("planted-html-faults", workdir), workdir / "site")
@@ -157,6 +160,29 @@ def test_the_link_gate_catches_a_broken_anchor(planted_faults):
     problems = broken_links(planted_faults, "http://127.0.0.1", FAULTY_PAGES)
     assert any("vad-gor-vi/index.html" in p and "ingenstans" in p for p in problems), problems
     assert not [p for p in problems if "vad-gor-vi" not in p], problems
+
+
+# A law link opens at the section it names, where a stored copy of the law's page
+# shows the section's anchor (tests/law-anchors.yml records the address and
+# anchor forms found in the stored copies of lagen.nu and riksdagen.se).
+def test_every_law_link_opens_at_a_section_its_stored_copy_has(site):
+    problems = law_link_problems(site.root, law_anchors())
+    assert not problems, "law links:\n" + "\n".join(problems)
+
+
+@pytest.mark.xdist_group("planted-faults")
+def test_the_law_link_gate_catches_a_wrong_or_missing_anchor(planted_faults):
+    problems = law_link_problems(planted_faults, law_anchors(), FAULTY_PAGES)
+    faulty = [p for p in problems if p.startswith("vad-gor-vi")]
+    assert any("#K12P99 is not an anchor of lagen.nu/1970:994" in p for p in faulty), problems
+    assert any(
+        "opens at the top of the law: link the section, https://lagen.nu/1970:994#K12P44" in p for p in faulty
+    )
+    assert any("no stored copy of this riksdagen.se page shows section anchors" in p for p in faulty), (
+        problems
+    )
+    assert any("the text names #K12P46, but the link opens at #K12P44" in p for p in faulty), problems
+    assert len(faulty) == 4 and faulty == problems, problems
 
 
 # -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from forebygg.source_lines import composed, yaml_error_line
 
 SOURCE = "docs/data/glossary.yml"
 LANGUAGE_KEYS = {"terms", "forms", "explanation"}
-SOURCE_KEYS = {"url"}
+SOURCE_KEYS = {"url", "section"}
 
 
 class GlossaryError(ValueError):
@@ -32,8 +32,9 @@ class GlossaryError(ValueError):
 
 @dataclass(frozen=True)
 class Source:
-    url: str
+    url: str  # the law at riksdagen.se
     names: dict[str, str]  # the link's text per language
+    section: str | None = None  # the same section where a page has an anchor for it (lagen.nu), if any
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,14 @@ def _source(field, languages: list[str], path: str, problems: list[str]) -> Sour
             f"https://, and its name in each language ({', '.join(f'{code}:' for code in languages)})"
         )
         return None
+    section = fields.get("section")
+    section = section.value.strip() if isinstance(section, yaml.ScalarNode) else None
+    if section is not None and (not section.startswith("https://") or re.search(r"[\s\"'<>]", section)):
+        problems.append(
+            f"{path}:{_line(key)}: source: section: must be the section's address, starting with https://, "
+            "as in section: https://lagen.nu/1970:994#K12P44"
+        )
+        section = None
     names = {}
     for language in languages:
         name = fields.get(language)
@@ -210,7 +219,7 @@ def _source(field, languages: list[str], path: str, problems: list[str]) -> Sour
                 f"with the law's name, as in sv: 12 kap. 42 § jordabalken"
             )
         names[language] = name
-    return Source(url, names)
+    return Source(url, names, section)
 
 
 def _duplicates(entries: list[Entry], languages: list[str], path: str) -> list[str]:

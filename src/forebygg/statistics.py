@@ -2,9 +2,11 @@
 Kronofogden's yearly figures on evictions, read from the data file that
 editors keep (docs/data/statistics.yml), and the bar chart drawn from them.
 
-Each row is one year: the evictions carried out, the children affected and,
+Each row is one year: the evictions carried out and the children affected,
 where known, the applications and the share withdrawn, with the source the
-figures were read in. A mistake in the file is reported with its line.
+figures were read in – Kronofogden's own publication (source_…), or a
+publication that quotes Kronofogden (quoted_in). A mistake in the file is
+reported with its line.
 """
 
 from __future__ import annotations
@@ -18,11 +20,17 @@ from forebygg.dates import is_date, is_real_date
 from forebygg.source_lines import composed, yaml_error_line
 
 FIGURES = ("year", "evictions", "children", "applications", "withdrawn_percent")
-REQUIRED = ("year", "evictions", "children", "source_title", "source_date", "source_url")
-KEYS = (*FIGURES, "source_title", "source_date", "source_url")
+SOURCE = ("source_title", "source_date", "source_url")
+QUOTED_IN = "quoted_in"
+QUOTED_KEYS = ("publication", "title", "date", "url")
+QUOTED_OPTIONAL = ("date",)  # a printed issue may not say its day
+KEYS = (*FIGURES, *SOURCE, QUOTED_IN)
 EXAMPLE_ROW = (
     '- year: 2023, evictions: 2768, children: 674, source_title: "…", source_date: "2024-02-06", '
     "source_url: https://…"
+)
+EXAMPLE_QUOTED = (
+    'quoted_in: {publication: Fastighetstidningen, title: "…", date: "2026-02-02", url: https://…}'
 )
 
 
@@ -31,15 +39,27 @@ class StatisticsError(ValueError):
 
 
 @dataclass(frozen=True)
+class QuotedIn:
+    """A publication that quotes Kronofogden's figures: the figures are "enligt Kronofogden, återgivet i …"."""
+
+    publication: str
+    title: str
+    date: str | None  # YYYY-MM-DD, or None when the publication gives no day
+    url: str
+
+
+@dataclass(frozen=True)
 class Row:
     year: int
-    evictions: int
-    children: int
+    evictions: int | None
+    children: int | None
     applications: int | None
     withdrawn_percent: int | None
-    source_title: str
-    source_date: str
-    source_url: str
+    # Kronofogden's own publication, or else the publication that quotes it.
+    source_title: str | None = None
+    source_date: str | None = None
+    source_url: str | None = None
+    quoted_in: QuotedIn | None = None
 
 
 def read_rows(path: Path, shown_as: str) -> list[Row]:
@@ -73,6 +93,17 @@ def read_rows(path: Path, shown_as: str) -> list[Row]:
     return sorted(rows, key=lambda row: row.year)
 
 
+def all_years(rows: list[Row]) -> list[Row]:
+    """One row for every year from the first to the last: a year the file leaves out is a row without figures."""
+    if not rows:
+        return []
+    given = {row.year: row for row in rows}
+    return [
+        given.get(year) or Row(year, None, None, None, None)
+        for year in range(rows[0].year, rows[-1].year + 1)
+    ]
+
+
 def _row(item: yaml.Node) -> tuple[Row | None, list[tuple[int, str]]]:
     line = item.start_mark.line + 1
     if not isinstance(item, yaml.MappingNode):
@@ -85,10 +116,37 @@ def _row(item: yaml.Node) -> tuple[Row | None, list[tuple[int, str]]]:
     ]
     year = values.get("year", (None, None))[1]
     label = f"the row for {year.value}" if isinstance(year, yaml.ScalarNode) else "the row"
-    for name in REQUIRED:
-        if name not in values:
-            problems.append((line, f"{label} has no {name} – add {name}: {_hint(name)}"))
-    read = {}
+    if "year" not in values:
+        problems.append((line, f"{label} has no year – add year: {_hint('year')}"))
+    if "evictions" not in values and "children" not in values:
+        problems.append(
+            (
+                line,
+                f"{label} has no figure – add evictions: and/or children:, or leave the year out "
+                "(a year without figures shows as 'no figure' by itself)",
+            )
+        )
+    given_source = [name for name in SOURCE if name in values]
+    if QUOTED_IN in values and given_source:
+        problems.append(
+            (
+                _line(values[QUOTED_IN][0]),
+                f"{label} has both source_… (Kronofogden's own publication) and quoted_in: (a publication "
+                "that quotes Kronofogden) – keep source_… if you have read Kronofogden's own publication, "
+                "otherwise keep quoted_in:",
+            )
+        )
+    elif QUOTED_IN not in values:
+        for name in SOURCE:
+            if name not in values:
+                problems.append(
+                    (
+                        line,
+                        f"{label} has no {name} – add {name}: {_hint(name)}, or, where you read the figures "
+                        f"in a publication that quotes Kronofogden, {EXAMPLE_QUOTED}",
+                    )
+                )
+    read: dict = {}
     for name, (key, value) in values.items():
         key_line = key.start_mark.line + 1
         written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
@@ -111,30 +169,76 @@ def _row(item: yaml.Node) -> tuple[Row | None, list[tuple[int, str]]]:
                         "per cent: withdrawn_percent: 60",
                     )
                 )
-        elif name in KEYS:
-            if not isinstance(value, yaml.ScalarNode) or not written.strip():
-                problems.append((key_line, f"{name} is empty – write it: {name}: {_hint(name)}"))
-                continue
-            if name == "source_date" and not (is_date(written) and is_real_date(written)):
-                problems.append(
-                    (
-                        key_line,
-                        f"source_date is '{written}', not a date in the calendar written "
-                        'YYYY-MM-DD – write it as source_date: "2024-02-06"',
-                    )
-                )
-            if name == "source_url" and not written.startswith("https://"):
-                problems.append(
-                    (
-                        key_line,
-                        f"source_url is '{written}', not a web address starting with https:// "
-                        "– copy the address of the source's page",
-                    )
-                )
-            read[name] = written
+        elif name in SOURCE:
+            text, text_problems = _text(name, key, value, name)
+            problems += text_problems
+            if text is not None:
+                read[name] = text
+        elif name == QUOTED_IN:
+            quoted, quoted_problems = _quoted_in(key, value, label)
+            problems += quoted_problems
+            read[name] = quoted
     if problems:
         return None, problems
     return Row(**{name: read.get(name) for name in KEYS}), []
+
+
+def _text(
+    name: str, key: yaml.Node, value: yaml.Node, shown: str
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """A source's title, date or address (`name` as in SOURCE or QUOTED_KEYS); `shown` names it in messages."""
+    key_line = _line(key)
+    written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+    if not isinstance(value, yaml.ScalarNode) or not written.strip():
+        return None, [(key_line, f"{shown} is empty – write it: {shown.split('.')[-1]}: {_hint(name)}")]
+    if name.endswith("date") and not (is_date(written) and is_real_date(written)):
+        return None, [
+            (
+                key_line,
+                f"{shown} is '{written}', not a date in the calendar written "
+                f'YYYY-MM-DD – write it as {shown.split(".")[-1]}: "2024-02-06"',
+            )
+        ]
+    if name.endswith("url") and not written.startswith("https://"):
+        return None, [
+            (
+                key_line,
+                f"{shown} is '{written}', not a web address starting with https:// "
+                "– copy the address of the source's page",
+            )
+        ]
+    return written.strip(), []
+
+
+def _quoted_in(key: yaml.Node, value: yaml.Node, label: str) -> tuple[QuotedIn | None, list[tuple[int, str]]]:
+    if not isinstance(value, yaml.MappingNode):
+        return None, [(_line(key), f"quoted_in must be keys and values – write it as {EXAMPLE_QUOTED}")]
+    fields = {k.value: (k, v) for k, v in value.value}
+    problems = [
+        (_line(k), f"unknown key 'quoted_in.{name}' – quoted_in has {', '.join(QUOTED_KEYS)}")
+        for name, (k, _) in fields.items()
+        if name not in QUOTED_KEYS
+    ]
+    read = {}
+    for name in QUOTED_KEYS:
+        if name not in fields and name in QUOTED_OPTIONAL:
+            read[name] = None
+            continue
+        if name not in fields:
+            problems.append(
+                (_line(key), f"{label}: quoted_in has no {name} – add {name}: {_hint('quoted_' + name)}")
+            )
+            continue
+        text, text_problems = _text(name, *fields[name], f"quoted_in.{name}")
+        problems += text_problems
+        read[name] = text
+    if problems:
+        return None, problems
+    return QuotedIn(**read), []
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
 
 
 def _key_line(item: yaml.MappingNode, name: str) -> int:
@@ -151,6 +255,14 @@ def _hint(name: str) -> str:
         "source_title": '"The title of the press release"',
         "source_date": '"2024-02-06"',
         "source_url": "https://…",
+        "publication": "Fastighetstidningen",
+        "title": '"The title of the article"',
+        "date": '"2026-02-02"',
+        "url": "https://…",
+        "quoted_publication": "Fastighetstidningen",
+        "quoted_title": '"The title of the article"',
+        "quoted_date": '"2026-02-02"',
+        "quoted_url": "https://…",
     }[name]
 
 
@@ -158,38 +270,50 @@ def _hint(name: str) -> str:
 # The chart
 # -----------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 400, 260
-TOP, BOTTOM, SIDE = 44, 28, 8  # room for the legend and the value labels; for the years
-BAR_GAP = 4
+# A horizontal bar chart: one band a year, from the top, with a bar for the
+# evictions and one for the children. It grows downwards as years are added,
+# so a phone can still read its labels however many years there are.
+WIDTH = 400
+TOP = 34  # room for the legend
+LABEL = 64  # the year, left of the bars
+BAR, BAR_GAP, BAND_GAP = 16, 3, 14
+VALUE_ROOM = 52  # right of the longest bar, for its figure
+SERIES = ("evictions", "children")
 
 
 @dataclass(frozen=True)
 class Bar:
     series: str  # "evictions" or "children"
-    value: int
+    value: int | None  # None: no figure for that year, a gap with a note instead of a bar
     x: float
     y: float
     width: float
     height: float
 
 
+def band_height() -> float:
+    return 2 * BAR + BAR_GAP + BAND_GAP
+
+
+def height(rows: list[Row]) -> float:
+    """The chart's height for `rows` (every year, as all_years gives them)."""
+    return TOP + band_height() * len(rows) + 4
+
+
 def bars(rows: list[Row]) -> list[Bar]:
-    """Two bars a year, evictions then children, scaled so that the highest fills the chart."""
-    highest = max((max(row.evictions, row.children) for row in rows), default=0) or 1
-    group = group_width(rows)
-    width = min(group * 0.35, 48)
-    room = HEIGHT - TOP - BOTTOM
+    """Two bars a year, evictions then children, scaled so that the longest fills the chart's width."""
+    highest = max((getattr(row, s) or 0 for row in rows for s in SERIES), default=0) or 1
+    room = WIDTH - LABEL - VALUE_ROOM
     drawn = []
     for index, row in enumerate(rows):
-        middle = SIDE + group * (index + 0.5)
-        for series, x in (("evictions", middle - width - BAR_GAP / 2), ("children", middle + BAR_GAP / 2)):
+        top = TOP + band_height() * index
+        for offset, series in enumerate(SERIES):
             value = getattr(row, series)
-            height = round(room * value / highest, 1)
-            top = round(HEIGHT - BOTTOM - height, 1)
-            drawn.append(Bar(series, value, round(x, 1), top, round(width, 1), height))
+            width = round(room * value / highest, 1) if value is not None else 0.0
+            drawn.append(Bar(series, value, LABEL, round(top + offset * (BAR + BAR_GAP), 1), width, BAR))
     return drawn
 
 
-def group_width(rows: list[Row]) -> float:
-    """The width each year's pair of bars has, its middle at SIDE + group_width * (index + 0.5)."""
-    return (WIDTH - 2 * SIDE) / max(len(rows), 1)
+def year_label_y(index: int) -> float:
+    """Where the year's label sits: level with the middle of its band."""
+    return round(TOP + band_height() * index + BAR + BAR_GAP / 2 + 5, 1)
