@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from forebygg.dates import date_in_words, is_date, is_real_date
-from forebygg.extra_settings import setting_problems
+from forebygg.extra_settings import placeholders_that_differ, setting_problems
 from forebygg.markers import pattern
 from forebygg.site_config import babel_locale, current_language, locales, lookup, regional_language
 from forebygg.source_lines import config_documents, config_line, config_place, page_line
@@ -45,6 +45,11 @@ def on_config(config: MkDocsConfig):
     problems += untranslated_values(config.extra, locales(config), config_file)
     problems += unknown_regional_languages(config.extra, locales(config), config_file)
     problems += dates_not_in_the_calendar(config.extra, config_file)
+    problems += placeholders_that_differ(
+        config.extra.get("text", {}),
+        locales(config),
+        lambda keys: config_place(config_file, ["extra", *keys]),
+    )
     if problems:
         raise PluginError("\n".join(problems))
 

@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 import yaml
 
-from site_build import FIXTURES, assert_build_fails
+from site_build import FIXTURES, assert_build_fails, build, project_with_fixture
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,29 @@ def test_names_and_titles_with_quotes_and_angle_brackets_show_exactly_as_written
     english = html("en/vad-gor-vi")
     assert texts(english, f"//*[{has_class('site-footer__name')}]") == [organisation["en"]]
     assert texts(english, f"//*[{has_class('survey-banner__text')}]") == [question["en"]]
+
+
+def test_a_text_that_names_other_placeholders_than_its_translation_fails_with_its_line(tmp_path):
+    """A {placeholder} misspelt, or left out, in one language's text of the page frame."""
+    project = project_with_fixture("text-placeholder-differs", tmp_path)
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, result.output
+    assert (
+        "mkdocs.yml:6: extra.text.course.part.en names {nummer}, which the sv text does not, and lacks {number} – "
+        "write the same {…} as in sv: {number}, {total}; the build fills them in"
+    ) in result.output
+    assert "mkdocs.yml:9: extra.text.form.back.en lacks {page} – write the same {…} as in sv: {page};" in (
+        result.output
+    )
+    # Done as the message says, the build passes and fills them in.
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("{nummer}", "{number}")
+        .replace('"Back"', '"Back to {page}"'),
+        encoding="utf-8",
+    )
+    fixed = build(project, tmp_path / "fixed")
+    assert fixed.returncode == 0, fixed.output
+    part = lxml.html.parse(str(tmp_path / "fixed" / "en" / "fran-obetald-hyra-till-avhysning" / "index.html"))
+    assert part.xpath("string(//*[@class='course__part'])") == "Part 1 of 3"

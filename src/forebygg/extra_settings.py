@@ -12,7 +12,7 @@ they are written into the pages' HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import yaml
 
@@ -121,3 +121,44 @@ def _address_problems(dotted: str, key: str, text: str) -> Iterator[str]:
             f"extra.{dotted} is '{text}', which is not a web address – write it whole, starting with "
             "https://, with no spaces or quotes"
         )
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders_that_differ(text: Mapping, locales: list[str], place) -> list[str]:
+    """A text of the page frame (extra.text) names the same {placeholders} in every language.
+
+    The build fills in the ones it knows, {year} or {page}; one that a
+    translation misspells or keeps from an older wording would be shown as
+    written, or stop the build without a word on where. `place(keys)` is the
+    'file:line' of a setting.
+    """
+    problems = []
+
+    def walk(value, keys):
+        if not isinstance(value, Mapping):
+            return
+        given = {code: value[code] for code in locales if isinstance(value.get(code), str)}
+        if len(given) < 2:
+            for name, inner in value.items():
+                walk(inner, [*keys, str(name)])
+            return
+        named = {code: set(PLACEHOLDER.findall(text)) for code, text in given.items()}
+        first, *others = locales
+        for code in others:
+            if code in named and first in named and named[code] != named[first]:
+                extra, missing = named[code] - named[first], named[first] - named[code]
+                differs = [f"names {_braces(extra)}, which the {first} text does not"] if extra else []
+                differs += [f"lacks {_braces(missing)}"] if missing else []
+                problems.append(
+                    f"{place([*keys, code])}: extra.{'.'.join(keys)}.{code} {', and '.join(differs)} – write the "
+                    f"same {{…}} as in {first}: {_braces(named[first])}; the build fills them in"
+                )
+
+    walk(text, ["text"])
+    return problems
+
+
+def _braces(names: set[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names))
