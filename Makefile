@@ -38,9 +38,9 @@ UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-versi
 serve: python-packages build-system-packages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Lint first: it takes a second, the tests some minutes.
+# Lint first: it takes a second, the tests some minutes, in two processes.
 test: lint npm-packages build-system-packages test-system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 # The tests that need no browser and no server, in two processes (about 40 s on two cores).
 test-fast: test-python-packages npm-packages build-system-packages test-system-packages
