@@ -176,7 +176,6 @@ def part_data(page: Page, config: MkDocsConfig, parts: list[str]) -> dict:
         "previous": listed[current - 1] if current else (listed[-1] if is_end and listed else None),
         "next": following,
         "end": end,
-        "is_end": is_end,
         "steps": course.steps(current + 1 if current is not None else None, len(listed)),
         "total": text["total"].replace("{minutes}", str(total)),
         "first": listed[0] if listed else None,

@@ -6,6 +6,10 @@ wrong, without sending anything anywhere.
 
 from __future__ import annotations
 
+import json
+import re
+
+import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
@@ -163,11 +167,6 @@ def test_a_mistake_in_a_self_check_fails_the_build_with_its_line(tmp_path, fixtu
 def test_search_finds_the_part_but_not_its_questions_and_answers(site):
     """The questions, answers and explanations are left out of the search index (data-search-exclude):
     a search shows the guidance, not the self-check's answers, and the index a phone loads stays small."""
-    import json
-    import re
-
-    import lxml.html
-
     for prefix in ("", "en/"):
         index = json.loads((site.root / prefix / "search/search_index.json").read_text(encoding="utf-8"))
         text = " ".join(" ".join(re.sub(r"<[^>]+>", " ", doc["text"]).split()) for doc in index["docs"])
