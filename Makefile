@@ -44,7 +44,7 @@ test: lint npm-packages build-system-packages test-system-packages
 
 # The tests that need no browser and no server, in two processes (about 40 s on two cores).
 test-fast: test-python-packages npm-packages build-system-packages test-system-packages
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server"
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server and not suite"
 
 # Formatting and lint rules (ruff, configured in pyproject.toml).
 lint: test-python-packages

@@ -13,7 +13,7 @@ The test harness shared by every test.
 
 A test that uses `browser` or `page` is marked `browser`, one that uses
 `server` is marked `server`, by the fixtures it needs (directly or through
-another fixture): `make test-fast` runs the rest (`-m "not browser and not server"`).
+another fixture): `make test-fast` runs the rest, but for tests/test_editor_edits.py (marked suite).
 """
 
 from __future__ import annotations

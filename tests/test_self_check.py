@@ -6,6 +6,10 @@ wrong, without sending anything anywhere.
 
 from __future__ import annotations
 
+import json
+import re
+
+import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
@@ -165,3 +169,25 @@ def test_a_printed_part_is_a_worksheet(specimen_page):
 )
 def test_a_mistake_in_a_self_check_fails_the_build_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_search_finds_the_part_but_not_its_questions_and_answers(specimen):
+    """The questions, answers and explanations are left out of the search index (data-search-exclude):
+    a search shows the guidance, not the self-check's answers, and the index a phone loads stays small."""
+    for prefix in ("", "en/"):
+        index = json.loads((specimen.root / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        text = " ".join(" ".join(re.sub(r"<[^>]+>", " ", doc["text"]).split()) for doc in index["docs"])
+        titles = {doc["title"] for doc in index["docs"]}
+        checked = 0
+        for path in specimen.pages():
+            if path.startswith("/en/") != (prefix == "en/"):
+                continue
+            page = lxml.html.parse(str(specimen.root / path.strip("/") / "index.html")).getroot()
+            for fieldset in page.find_class("self-check__question"):
+                checked += 1
+                for element in fieldset.xpath('.//legend | .//*[@class="self-check__why"]'):
+                    words = " ".join(element.text_content().split())
+                    assert words not in text, f"{path}: {words!r} is in the search index"
+            if page.find_class("self-check__question"):
+                assert " ".join(page.xpath("string(//h1)").split()) in titles, path
+        assert checked, f"no self-check in the {prefix or 'sv/'} pages"

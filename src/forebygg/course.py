@@ -1,9 +1,11 @@
 """
 The course: a path through the guide, its parts listed in order under
-`extra: course: parts:` in mkdocs.yml.
+`extra: course: parts:` in mkdocs.yml, and the page after the last part
+under `extra: course: end:`.
 
 Each part shows "Del 2 av 4", a time worked out from the length of its text and
 films, and the learning goals its editor wrote in the front matter (`goals:`).
+The overview adds up the parts' times.
 """
 
 from __future__ import annotations
@@ -27,6 +29,26 @@ def parts(extra) -> list[str]:
     """The file names of the course's parts, in order; [] when the site has no course."""
     course = extra.get("course") or {}
     return [str(part) for part in course.get("parts") or []] if isinstance(course, dict) else []
+
+
+def end_page(extra) -> str | None:
+    """The file name of the page after the last part (`extra.course.end`); None when there is none."""
+    course = extra.get("course") or {}
+    end = course.get("end") if isinstance(course, dict) else None
+    return str(end) if end else None
+
+
+def total_minutes(minutes: list[int]) -> int:
+    """The whole course's time: the sum of the times that the parts show, so the overview adds up."""
+    return sum(minutes)
+
+
+def steps(number: int | None, total: int) -> list[str]:
+    """Each part's state as seen from part `number` (None: the page after the last part):
+    'done', 'current' or 'ahead', for the progress bar."""
+    if number is None:
+        return ["done"] * total
+    return ["done" if n < number else "current" if n == number else "ahead" for n in range(1, total + 1)]
 
 
 def part_lines(config_file: str) -> list[int]:
