@@ -1,19 +1,24 @@
 """
-Page weight: what a phone downloads to show a page, at most 150 KB.
+Page weight: what a phone downloads to show a page, at most 150 KB, and the
+search index of each language, at most 80 KB.
 
 Counted in a browser with an empty cache: the compressed bytes of every
 response the page loads once the reader has pressed a key (HTML, CSS,
-JavaScript with Material's script, the search index, fonts, images, the
-poster, caption tracks). Film media counts nothing until the
-viewer presses play (tests/test_film.py checks that none is fetched).
+JavaScript with Material's script, fonts, images, the poster, caption
+tracks). Film media counts nothing until the viewer presses play
+(tests/test_film.py checks that none is fetched). The search index, which
+that key press fetches too, has a budget of its own: it grows with the text
+of every page of the language, not with the page, and is fetched once.
 Bytes, not times: the same site gives the same count.
 """
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from gates import BUDGET, weigh, weighed_pages
+from gates import BUDGET, SEARCH_INDEX, SEARCH_INDEX_BUDGET, weigh, weighed_pages
 
 PARTS = 2
 
@@ -41,3 +46,23 @@ def test_the_budget_counts_what_a_page_loads(browser, specimen_server):
     start, _ = weigh(browser, server.origin, "/")
     poster = (server.root / "assets/films/starta.jpg").stat().st_size
     assert film - start >= poster * 0.9
+
+
+def test_each_languages_search_index_stays_within_its_budget(site):
+    """The index as a host sends it (gzip, deploy/site.conf), for each language's folder."""
+    indexes = sorted(site.root.rglob(SEARCH_INDEX))
+    assert indexes
+    over = [
+        f"{index.relative_to(site.root)}: {size} bytes"
+        for index in indexes
+        if (size := len(gzip.compress(index.read_bytes(), compresslevel=6))) > SEARCH_INDEX_BUDGET
+    ]
+    assert not over, f"over {SEARCH_INDEX_BUDGET} bytes:\n" + "\n".join(over)
+
+
+def test_the_search_index_is_weighed_on_its_own(browser, specimen_server):
+    """A page's weight leaves its language's index out, which the page loaded all the same."""
+    total, loaded = weigh(browser, specimen_server.origin, "/")
+    index = [size for size, url in loaded if url.endswith(SEARCH_INDEX)]
+    assert len(index) == 1 and index[0] > 0
+    assert total == sum(size for size, _ in loaded) - index[0]
