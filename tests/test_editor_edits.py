@@ -21,12 +21,12 @@ import sys
 import pytest
 
 import editor_edits
-
-# It runs the project's own tests again, in a copy: `make test` runs it, `make test-fast` does not.
-pytestmark = pytest.mark.suite
 from gates import broken_links, browser_gates, html_errors_in
 from site_build import PROJECT, build, fill_in_pages
 from site_server import free_port, served
+
+# It runs the project's own tests again, in a copy: `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.suite
 
 
 @pytest.fixture(scope="module")
