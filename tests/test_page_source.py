@@ -7,10 +7,13 @@ to fix it (hooks/front_matter.py, hooks/page_html.py, hooks/links.py).
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
 
-from site_build import PROJECT, assert_build_fails, build, project_with_fixture
+from advice import follow_all
+from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
 
 # -----------------------------------------------------------------------------
 # Front matter
@@ -57,6 +60,70 @@ def test_front_matter_mistakes_in_both_languages_are_named_at_once_before_any_pa
     for message in messages:
         assert message in result.output, result.output
     assert not list((tmp_path / "site").rglob("*.html")), "pages were built before the mistakes were named"
+
+
+# What an editor cannot see: review 2, finding 19, mistakes 1b and 2b, and variants of each kind.
+UNSEEN = "front-matter-unseen-mistakes"
+
+
+def test_typographic_quotes_tabs_and_invisible_characters_in_front_matter_are_named_with_the_fix(tmp_path):
+    assert_build_fails(
+        UNSEEN,
+        tmp_path,
+        [
+            # Typographic quotes around a text with a colon: the advice kept them inside the published text.
+            "docs/sv/vad-gor-vi.md:2: the front matter is not valid YAML: the text starts with a typographic quote "
+            "(”), which YAML does not read as a quote, so the text stops at the colon inside it – write straight "
+            'quotes (") around it instead: description: "Vad gör vi: en översikt av arbetet."',
+            # English quotes around a text without a colon: YAML reads them, and they were published.
+            "docs/en/vad-gor-vi.md:2: the text “What we do, in short.” is in typographic quotes (“…”), which YAML "
+            'reads as part of the text, so they would be published – write straight quotes (") around it '
+            'instead: description: "What we do, in short."',
+            # A tab before a goal: the message said 'write each line as key: value'.
+            "docs/sv/lokal-samverkan-starta.md:6: the front matter is not valid YAML: the line is indented with a "
+            "tab – YAML indents with spaces only: indent it with 2 spaces, as many as line 5",
+            # … and before the first goal, where the line below shows the indent.
+            "docs/en/lokal-samverkan-starta.md:5: the front matter is not valid YAML: the line is indented with a "
+            "tab – YAML indents with spaces only: indent it with 2 spaces, as many as line 6",
+            # A zero-width space before a name: the page seemed to have no review date.
+            "docs/en/om-webbplatsen/index.md:3: the name 'reviewed' has a zero-width space (U+200B) at the start "
+            "– type the name again without it: reviewed:",
+        ],
+    )
+
+
+def test_following_the_front_matter_advice_publishes_what_the_editor_meant(tmp_path):
+    project = project_with_fixture(UNSEEN, tmp_path)
+    refused = build(project, tmp_path / "site")
+    assert len(follow_all(project, refused.output)) == 5, refused.output
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    for language, prefix in (("sv", ""), ("en", "en/")):
+        written = _written(FIXTURES / UNSEEN / "docs" / language / "vad-gor-vi.md", "description")[0]
+        page = lxml.html.parse(str(tmp_path / "site" / prefix / "vad-gor-vi" / "index.html")).getroot()
+        # The text between the typographic quotes, and nothing of them.
+        assert page.xpath('//meta[@name="description"]/@content') == [written.strip("”“")]
+        goals = _written(FIXTURES / UNSEEN / "docs" / language / "lokal-samverkan-starta.md", "-")
+        part = lxml.html.parse(str(tmp_path / "site" / prefix / "lokal-samverkan-starta" / "index.html"))
+        assert [
+            item.text_content().strip() for item in part.xpath('//ul[@class="course__goals"]/li')
+        ] == goals
+    # The review date whose name had a zero-width space is read: the page shows it.
+    reviewed = _written(FIXTURES / UNSEEN / "docs" / "en" / "om-webbplatsen" / "index.md", "reviewed")[
+        0
+    ].strip('"')
+    about = lxml.html.parse(str(tmp_path / "site" / "en" / "om-webbplatsen" / "index.html"))
+    assert about.xpath("//*[contains(@class, 'page-reviewed')]//time/@datetime") == [reviewed]
+
+
+def _written(path, start: str) -> list[str]:
+    """The values of a fixture page's front-matter lines that start with `start` ('description', '-'),
+    as the editor wrote them: YAML cannot read every fixture."""
+    lines = path.read_text(encoding="utf-8").split("---")[1].split("\n")
+    found = [line.lstrip(" \t\u200b") for line in lines]
+    return [line[len(start) :].lstrip(":").strip() for line in found if line.startswith(start)]
 
 
 # -----------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..source_lines import merge_conflicts, yaml_error_line, yaml_line
+from ..source_lines import composed, merge_conflicts, yaml_error_line, yaml_line
+from ..yaml_mistakes import node_problems, quoting_advice, syntax_problems
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
@@ -113,10 +114,20 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
     try:
         values = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
+        unseen = syntax_problems(text, error, first_line=2)
+        if unseen:
+            raise FormError(
+                "\n".join(
+                    f"{where}:{line}: the front matter is not valid YAML: {message}"
+                    for line, message in unseen
+                )
+            ) from None
         line = yaml_error_line(error, first_line=2)
-        raise FormError(
-            f"{where}:{line}: the front matter is not valid YAML – write 'key: value' lines"
-        ) from None
+        advice = quoting_advice(lines[line - 1])
+        raise FormError(f"{where}:{line}: the front matter is not valid YAML – {advice}") from None
+    unseen = node_problems(composed(text), text, first_line=2)
+    if unseen:
+        raise FormError("\n".join(f"{where}:{line}: {message}" for line, message in unseen))
     if not isinstance(values, dict):
         raise FormError(f"{where}:2: the front matter is not 'key: value' lines – {how}")
 
