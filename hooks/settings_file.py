@@ -1,7 +1,7 @@
 """
 mkdocs.yml as the editor wrote it: no tab, no typographic quotes around a
-text, no invisible character in a name or an address
-(src/forebygg/settings_file.py).
+text, no invisible character in a name or an address, and no page twice in
+the menu (src/forebygg/settings_file.py).
 
 MkDocs reads mkdocs.yml before it loads this hook, and stops at a YAML
 mistake with PyYAML's words. So `make serve` and `make build` run the same
@@ -9,7 +9,7 @@ check before MkDocs starts, and during `make serve` the check runs before
 each rebuild reads the file again (`on_serve`): an edit with a tab is then
 named with its line, as at the start. At the start of every build the check
 runs once more (`on_config`), for what MkDocs reads without complaint: text in
-typographic quotes.
+typographic quotes, and a page listed twice.
 """
 
 from __future__ import annotations

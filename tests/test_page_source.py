@@ -263,6 +263,46 @@ def test_link_and_menu_messages_name_the_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
 
 
+def test_a_page_listed_twice_in_the_menu_is_named_at_each_line(tmp_path):
+    # MkDocs published both entries without a word; here once beside its section, and once
+    # written another way (./) with a title of its own.
+    assert_build_fails(
+        "nav-page-twice",
+        tmp_path,
+        [
+            f"mkdocs.yml:{line}: the menu (nav:) lists the page '{page}' more than once: here and on line {other} – "
+            "a page has one place in the menu: delete the line where it does not belong"
+            for line, page, other in [
+                (8, "vad-gor-vi.md", 13),
+                (9, "om-webbplatsen/kontakt.md", 12),
+                (12, "om-webbplatsen/kontakt.md", 9),
+                (13, "./vad-gor-vi.md", 8),
+            ]
+        ],
+    )
+
+
+def test_deleting_the_second_entry_of_a_page_listed_twice_builds_a_menu_with_it_once(tmp_path):
+    project = project_with_fixture("nav-page-twice", tmp_path)
+    refused = build(project, tmp_path / "site")
+    config = project / "mkdocs.yml"
+    pairs = re.findall(r"mkdocs\.yml:(\d+): the menu \(nav:\) .* here and on line (\d+)", refused.output)
+    # The editor keeps each page where it was first, and deletes the later line.
+    later = {int(line) for line, other in pairs if int(other) < int(line)}
+    lines = config.read_text(encoding="utf-8").split("\n")
+    config.write_text("\n".join(t for n, t in enumerate(lines, 1) if n not in later), encoding="utf-8")
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    menu = lxml.html.parse(str(tmp_path / "site" / "index.html")).xpath(
+        "//nav[contains(@class, 'md-nav--primary')]"
+    )
+    links = [link.get("href") for link in menu[0].iter("a") if link.get("href")]
+    for page in ("vad-gor-vi/", "om-webbplatsen/kontakt/"):
+        assert sum(href.endswith(page) for href in links) == 1, links
+
+
 @pytest.mark.xdist_group("unusual-but-right")
 def test_a_link_to_the_other_language_leads_to_its_page(unusual_but_right):
     # B27d: before, MkDocs reported docs/en/vad-gor-vi.md, which exists, as not found.
