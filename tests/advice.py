@@ -11,11 +11,16 @@ without guessing is the kind this is here to catch.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-# `path:line: message`, as the build prints each mistake (after "ERROR   -  " for the first).
-MESSAGE = re.compile(r"^(?:ERROR +- +)?(?P<path>[\w./-]+\.(?:md|yml)):(?P<line>\d+): (?P<text>.+)$", re.M)
+# `path:line: message`, as the build prints each mistake: alone (`make build`'s check of mkdocs.yml,
+# or a line after the first of a message) or after the level ("ERROR   -  ").
+MESSAGE = re.compile(
+    r"^(?:(?P<level>[A-Z]+) +- +)?(?P<path>[\w./-]+\.(?:md|yml)):(?P<line>\d+): (?P<text>.+)$"
+)
+LEVEL = re.compile(r"^(?P<level>[A-Z]+) +- +")
 # The line to write instead, at the end of a message; a second choice in brackets after it is not taken.
 SUGGESTED_LINE = re.compile(
     r"(?:instead|in straight quotes \(\"\)|type the value again|make it): (?P<line>.+?)"
@@ -23,6 +28,10 @@ SUGGESTED_LINE = re.compile(
 )
 SPACES = re.compile(r"indent it with (?P<spaces>\d+) spaces")
 NAME_AGAIN = re.compile(r"type the name again without it: (?P<name>.+):$")
+# A file whose name looks like the one written: "there is no file docs/A, only docs/B, which looks the same".
+RENAME = re.compile(r"there is no file docs/(?P<wanted>.+?), only docs/.+ – rename it, typing")
+# What the editor wrote, quoted by the message: "the link '…'", "the menu (nav:) lists '…'".
+WRITTEN = re.compile(r"^the (?:link|image|menu \(nav:\) lists) '(?P<written>[^']+)'")
 
 
 @dataclass
@@ -33,11 +42,21 @@ class Advice:
 
 
 def advice_in(output: str) -> list[Advice]:
-    return [Advice(m["path"], int(m["line"]), m["text"]) for m in MESSAGE.finditer(output)]
+    """Each mistake the build names in `output`, without what it only notes (INFO)."""
+    found, level = [], "ERROR"
+    for line in output.splitlines():
+        if prefix := LEVEL.match(line):
+            level = prefix["level"]
+        if (match := MESSAGE.match(line)) and level in ("WARNING", "ERROR"):
+            found.append(Advice(match["path"], int(match["line"]), match["text"]))
+    return found
 
 
 def follow(project: Path, advice: Advice) -> None:
-    """Change line `advice.line` of the file as the message says."""
+    """Change line `advice.line` of the file as the message says, or the file's name."""
+    if match := RENAME.search(advice.text):
+        _rename_look_alike(project / "docs" / match["wanted"])
+        return
     path = project / advice.path
     lines = path.read_text(encoding="utf-8-sig").split("\n")
     old = lines[advice.line - 1]
@@ -52,10 +71,37 @@ def follow(project: Path, advice: Advice) -> None:
         new = indent.replace("\t", "") + match["name"] + ":" + old.split(":", 1)[1]
     elif match := SUGGESTED_LINE.search(advice.text):
         new = indent + match["line"]
+    elif (match := WRITTEN.match(advice.text)) and re.search(
+        r"– (delete it|type it as an ordinary space)\b", advice.text
+    ):
+        written = match["written"]
+        if "type it as an ordinary space" in advice.text:
+            meant = "".join(" " if unicodedata.category(c) == "Zs" else c for c in written)
+        else:
+            meant = "".join(c for c in written if unicodedata.category(c) != "Cf")
+        if written not in old and meant in old:  # the same mistake named again, in another language's build
+            return
+        new = old.replace(written, meant)
     else:
         raise AssertionError(f"no advice to follow in: {advice.path}:{advice.line}: {advice.text}")
     lines[advice.line - 1] = new
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _rename_look_alike(wanted: Path) -> None:
+    """Give the file that looks like `wanted` the name `wanted`, as if its name were typed again."""
+    if wanted.exists():  # renamed already: the same mistake named again
+        return
+    same = [p for p in wanted.parent.iterdir() if _looks(p.name) == _looks(wanted.name)]
+    assert len(same) == 1, f"no single file that looks like {wanted}: {same}"
+    same[0].rename(wanted)
+
+
+def _looks(name: str) -> str:
+    shown = "".join(
+        " " if unicodedata.category(c) == "Zs" else c for c in name if unicodedata.category(c) != "Cf"
+    )
+    return unicodedata.normalize("NFC", shown)
 
 
 def follow_all(project: Path, output: str) -> list[Advice]:

@@ -8,6 +8,7 @@ to fix it (hooks/front_matter.py, hooks/page_html.py, hooks/links.py).
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import lxml.html
 import pytest
@@ -86,7 +87,7 @@ def test_typographic_quotes_tabs_and_invisible_characters_in_front_matter_are_na
             "docs/en/lokal-samverkan-starta.md:5: the front matter is not valid YAML: the line is indented with a "
             "tab – YAML indents with spaces only: indent it with 2 spaces, as many as line 6",
             # A zero-width space before a name: the page seemed to have no review date.
-            "docs/en/om-webbplatsen/index.md:3: the name 'reviewed' has a zero-width space (U+200B) at the start "
+            "docs/en/om-webbplatsen/index.md:3: the name 'reviewed' has a zero-width space (U+200B) at the start, before 'reviewed' "
             "– type the name again without it: reviewed:",
         ],
     )
@@ -311,6 +312,56 @@ def test_a_link_to_the_other_language_leads_to_its_page(unusual_but_right):
     assert '<a href="../en/vad-gor-vi/">Read in English</a>' in swedish
     assert '<a href="../en/om-webbplatsen/#about">about the site</a>' in swedish
     assert '<a href="../../vad-gor-vi/">På svenska</a>' in english
+
+
+# Review 2, finding 19, mistake 4: "ls shows a file that looks identical". And other names that look right.
+LOOK_ALIKE = "file-name-unseen-characters"
+
+
+def test_a_link_image_or_menu_entry_that_differs_by_an_invisible_character_says_which_and_where(tmp_path):
+    assert_build_fails(
+        LOOK_ALIKE,
+        tmp_path,
+        [
+            "docs/sv/vad-gor-vi.md:7: the image '../assets/images/mötesbord 2.png' leads to no file: there is no "
+            "file docs/assets/images/mötesbord 2.png, only docs/assets/images/mötesbord 2.png, which looks the "
+            "same: the name mötesbord 2.png has a no-break space (U+00A0) after 'mötesbord' – rename it, typing "
+            "the space again",
+            "docs/sv/vad-gor-vi.md:9: the link 'om-webbplatsen/\u200bkontakt.md' leads to no file: there is no file "
+            "docs/sv/om-webbplatsen/\u200bkontakt.md, only docs/sv/om-webbplatsen/kontakt.md, which looks the same: "
+            "the link has a zero-width space (U+200B) after 'om-webbplatsen/' – delete it",
+            "docs/sv/vad-gor-vi.md:9: the link '#las-\u00admer' leads to no heading: the anchor '#las-mer' has a "
+            "soft hyphen (U+00AD) after 'las-' – delete it, so that it reads #las-mer",
+            "mkdocs.yml:9: the menu (nav:) lists 'om-webbplatsen/kontakt\u2060.md', which is no page: there is no "
+            "file docs/sv/om-webbplatsen/kontakt\u2060.md, only docs/sv/om-webbplatsen/kontakt.md, which looks the "
+            "same: the menu entry has a word joiner (U+2060) after 'kontakt' – delete it",
+            # Saved on a Mac: ö as o and a mark above it.
+            "docs/en/vad-gor-vi.md:9: the image ../../assets/images/mötesplatsen.png does not exist: there is no "
+            "file docs/assets/images/mötesplatsen.png, only docs/assets/images/mötesplatsen.png, which looks the "
+            "same: the name mo\u0308tesplatsen.png writes a letter such as å, ä or ö as two characters",
+        ],
+    )
+
+
+def test_following_the_advice_on_invisible_characters_publishes_the_images_and_links(tmp_path):
+    project = project_with_fixture(LOOK_ALIKE, tmp_path)
+    refused = build(project, tmp_path / "site")
+    follow_all(project, refused.output)
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    for page in ("vad-gor-vi", "en/vad-gor-vi"):
+        html = lxml.html.parse(str(site / page / "index.html")).getroot()
+        for image in html.xpath("//article//img"):
+            assert (site / page / unquote(image.get("src"))).resolve().is_file(), image.get("src")
+    swedish = lxml.html.parse(str(site / "vad-gor-vi" / "index.html")).getroot()
+    assert len(swedish.xpath("//article//img")) == 1
+    links = swedish.xpath("//article//p/a/@href")
+    assert "../om-webbplatsen/kontakt/" in links and "#las-mer" in links, links
+    menu = swedish.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
+    assert "../om-webbplatsen/kontakt/" in menu, menu
 
 
 def test_a_merge_conflict_left_in_a_page_fails_the_build_with_its_line(tmp_path):

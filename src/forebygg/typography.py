@@ -11,7 +11,9 @@ message names the character and where it is, as the editor cannot see it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from pathlib import Path
 
 # Quotes a word processor or a Swedish keyboard writes: YAML's quotes are only " and '.
 TYPOGRAPHIC_QUOTES = "”“„«»‘’‚‹›"
@@ -58,9 +60,12 @@ def character_name(character: str) -> str:
 
 def where_in(text: str, index: int) -> str:
     """Where position `index` of `text` is, said by what the editor sees: "after 'mötesbord'"."""
-    before = visible(text[:index]).strip()[-20:]
-    if not before:
-        return "at the start"
+    shown = visible(text[:index]).strip()
+    if not shown:
+        after = visible(text[index + 1 :]).strip()[:20]
+        return f"at the start, before '{after}'" if after else "on its own"
+    pieces = re.split(r"(?<=/)|\s", shown)
+    before = pieces[-1] if len(pieces[-1]) > 1 or len(pieces) == 1 else "".join(pieces[-2:])
     if not visible(text[index + 1 :]).strip():
         return f"at the end, after '{before}'"
     return f"after '{before}'"
@@ -81,6 +86,69 @@ def visible(text: str) -> str:
         for c in text
     )
     return unicodedata.normalize("NFC", shown)
+
+
+def look_alike_path(root: Path, relative: str) -> str | None:
+    """The path under `root` that looks like `relative` but is written differently, if there is one.
+
+    Each folder and file name is compared as it looks (visible()), so a name with
+    a no-break space, a zero-width space or an å made of two characters is found.
+    """
+    folder, found = root, []
+    for part in [p for p in relative.split("/") if p]:
+        if (folder / part).exists():
+            match = part
+        else:
+            try:
+                names = sorted(entry.name for entry in folder.iterdir())
+            except OSError:
+                return None
+            match = next((name for name in names if visible(name) == visible(part)), None)
+            if match is None:
+                return None
+        found.append(match)
+        folder = folder / match
+    result = "/".join(found)
+    return result if result != relative.strip("/") else None
+
+
+def unseen_difference(relative: str, actual: str, written: str, what: str) -> str:
+    """How `relative`, written `written` in a `what` ("link", "menu entry"), differs from `actual`, the
+    look-alike path of an existing file, and what to do: "the name … has a no-break space … – rename it …"."""
+    actual_name = next(
+        (a for r, a in zip(relative.split("/"), actual.split("/"), strict=False) if r != a), actual
+    )
+    if invisible_characters(actual_name):
+        space = any(unicodedata.category(c) == "Zs" for c in actual_name if is_invisible(c))
+        again = "typing the space again" if space else "typing its name again"
+        return f"the name {visible(actual_name)} has {described(actual_name)} – rename it, {again}"
+    if invisible_characters(written):
+        return unseen_in(written, what)
+    return (
+        f"the name {actual_name} writes a letter such as å, ä or ö as two characters (the letter and a mark "
+        "above it, as some Mac programs save names) – rename it, typing its name again"
+    )
+
+
+def unseen_in(written: str, what: str) -> str:
+    """'' or, for a `written` name with an invisible character, what it is and what to do."""
+    found = invisible_characters(written)
+    if not found:
+        return ""
+    space = unicodedata.category(written[found[0]]) == "Zs"
+    return f"the {what} has {described(written)} – {'type it as an ordinary space' if space else 'delete it'}"
+
+
+def look_alike_note(root: Path, relative: str, written: str, what: str) -> str | None:
+    """Why `relative`, written as `written` in a `what` ("link", "image"), is no file under `root`
+    when the reason cannot be seen, or None: "there is no file docs/…, only docs/…, which looks the same: …"."""
+    actual = look_alike_path(root, relative)
+    if actual:
+        difference = unseen_difference(relative, actual, written, what)
+        return f"there is no file docs/{relative}, only docs/{visible(actual)}, which looks the same: {difference}"
+    if hint := unseen_in(written, what):
+        return f"there is no file docs/{relative}: {hint}"
+    return None
 
 
 def starts_with_typographic_quote(text: str) -> bool:
