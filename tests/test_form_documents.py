@@ -410,6 +410,13 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
             'read as a quote, so the text stops at the colon inside it – write straight quotes (") around it '
             'instead: description: "Samtycke: så får socialtjänsten hämta uppgifter"',
         ),
+        # The form's title is shown as a heading on its page, so its headings keep their order too.
+        (
+            "heading-skips-a-level",
+            9,
+            "the heading '### Underskrift' is level 3, right after the level-1 heading on line 5 – headings go "
+            "one level down at a time",
+        ),
         (
             "tab-in-front-matter",
             2,

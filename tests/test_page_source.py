@@ -87,8 +87,8 @@ def test_typographic_quotes_tabs_and_invisible_characters_in_front_matter_are_na
             "docs/en/lokal-samverkan-starta.md:5: the front matter is not valid YAML: the line is indented with a "
             "tab – YAML indents with spaces only: indent it with 2 spaces, as many as line 6",
             # A zero-width space before a name: the page seemed to have no review date.
-            "docs/en/om-webbplatsen/index.md:3: the name 'reviewed' has a zero-width space (U+200B) at the start, before 'reviewed' "
-            "– type the name again without it: reviewed:",
+            "docs/en/om-webbplatsen/index.md:3: the name 'reviewed' has a zero-width space (U+200B) at the start, "
+            "before 'reviewed' – type the name again without it: reviewed:",
         ],
     )
 
@@ -125,6 +125,51 @@ def _written(path, start: str) -> list[str]:
     lines = path.read_text(encoding="utf-8").split("---")[1].split("\n")
     found = [line.lstrip(" \t\u200b") for line in lines]
     return [line[len(start) :].lstrip(":").strip() for line in found if line.startswith(start)]
+
+
+# -----------------------------------------------------------------------------
+# Headings
+# -----------------------------------------------------------------------------
+
+WHY = "headings go one level down at a time, so that a screen reader's list of headings shows how the page is built"
+
+
+def test_headings_out_of_order_are_named_with_their_line_and_the_fix(tmp_path):
+    # Review 2, finding 19, mistake 7 (## then ####) was published; then a raw HTML heading deeper
+    # down that skips one too, and a second # title. A #### in a code block and a ### in an admonition are right.
+    result = build(project_with_fixture("heading-order", tmp_path), tmp_path / "site")
+
+    assert result.returncode != 0, result.output
+    for expected in [
+        f"docs/sv/vad-gor-vi.md:17: the heading '#### Tips' is level 4, right after the level-2 heading on line 9 – "
+        f"{WHY} (WCAG 1.3.1): add a level-3 heading between them, or make this one level 3 instead: ### Tips",
+        "docs/sv/vad-gor-vi.md:30: the heading '<h5>Checklista</h5>' is level 5, right after the level-3 heading on "
+        f"line 28 – {WHY} (WCAG 1.3.1): add a level-4 heading between them, or make this one level 4 instead: "
+        "<h4>Checklista</h4>",
+        "docs/sv/vad-gor-vi.md:34: a second # title, 'Läs mer' – a page has one # title, its name (line 5), so "
+        "that a screen reader's list of headings shows how the page is built (WCAG 1.3.1); make this a heading "
+        "of a section instead: ## Läs mer",
+    ]:
+        assert expected in result.output, result.output
+    assert len(re.findall(r"^(?:ERROR +- +)?docs/sv/vad-gor-vi\.md:\d+:", result.output, re.M)) == 3, (
+        result.output
+    )
+
+
+def test_following_the_heading_advice_publishes_headings_in_order(tmp_path):
+    project = project_with_fixture("heading-order", tmp_path)
+    follow_all(project, build(project, tmp_path / "site").output)
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "site" / "vad-gor-vi" / "index.html")).getroot()
+    levels = [int(h.tag[1]) for h in page.xpath("//article")[0].iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    assert all(level <= before + 1 for before, level in zip(levels, levels[1:], strict=False)), levels
+    written = (FIXTURES / "heading-order" / "docs" / "sv" / "vad-gor-vi.md").read_text(encoding="utf-8")
+    for title in ("Tips", "Checklista", "Läs mer"):
+        assert title in written and title in [h.text_content().strip() for h in page.iter("h2", "h3", "h4")]
 
 
 # -----------------------------------------------------------------------------
