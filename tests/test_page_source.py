@@ -14,7 +14,10 @@ import lxml.html
 import pytest
 
 from advice import follow_all
+from gates import axe_violations
+from site_actions import start_material, visit
 from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
+from site_server import served_fixture
 
 # -----------------------------------------------------------------------------
 # Front matter
@@ -170,6 +173,126 @@ def test_following_the_heading_advice_publishes_headings_in_order(tmp_path):
     written = (FIXTURES / "heading-order" / "docs" / "sv" / "vad-gor-vi.md").read_text(encoding="utf-8")
     for title in ("Tips", "Checklista", "Läs mer"):
         assert title in written and title in [h.text_content().strip() for h in page.iter("h2", "h3", "h4")]
+
+
+# -----------------------------------------------------------------------------
+# Tables
+# -----------------------------------------------------------------------------
+
+PHONE = {"width": 360, "height": 740}
+# Each word in a table cell whose letters the browser set on more than one line: "Må/nad".
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('article td, article th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+PAGE_WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth > window.innerWidth"
+
+
+def test_every_table_is_in_a_scroll_box_named_by_its_caption_or_the_heading_above(tmp_path):
+    result = build(project_with_fixture("wide-table", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "site" / "vad-gor-vi" / "index.html")).getroot()
+    tables = page.xpath("//article//table")
+    boxes = [table.getparent() for table in tables]
+    assert tables and all(box.get("class") == "table-scroll" for box in boxes)
+    assert all(box.get("role") == "region" and box.get("tabindex") == "0" for box in boxes)
+    above = [
+        table.xpath("preceding::*[self::h1 or self::h2 or self::h3][1]")[0].text_content() for table in tables
+    ]
+    # Two tables under one heading: the second is numbered, as a page's regions need names of their own.
+    assert [box.get("aria-label") for box in boxes] == [above[0], above[1], f"{above[2]} (2)"]
+
+
+@pytest.mark.parametrize(
+    "material", [False, True], ids=["before Material's script", "with Material's script"]
+)
+def test_a_wide_table_keeps_its_words_whole_on_a_phone_in_a_box_the_keyboard_scrolls(
+    browser, tmp_path, material
+):
+    """Review 2, finding 19, mistake 9: cells broke words ("Må/nad", "janu/ari") on a phone."""
+    with served_fixture("wide-table", tmp_path) as origin:
+        context = browser.new_context(
+            base_url=origin, viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True
+        )
+        page = context.new_page()
+        visit(page, "/vad-gor-vi/")
+        if material:  # its script wraps each table in a scroll box of its own
+            start_material(page)
+            page.wait_for_selector(".table-scroll .md-typeset__scrollwrap")
+        box = page.locator(".table-scroll").first
+        assert page.evaluate(BROKEN_WORDS) == []
+        assert not page.evaluate(PAGE_WIDER_THAN_SCREEN)
+        assert box.evaluate("box => box.scrollWidth > box.clientWidth"), "the fixture's table should be wider"
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.classList.contains('table-scroll')"):
+                break
+        else:
+            raise AssertionError("Tab never reached the table's box")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+        problems = axe_violations(page, "phone, wide table")
+        context.close()
+    assert not problems, problems
+
+
+def test_a_glossary_term_in_a_table_shows_its_whole_explanation(browser, tmp_path):
+    """The table's box would cut off an explanation shown below the term: it shows at the window's foot."""
+    with served_fixture("wide-table", tmp_path) as origin:
+        context = browser.new_context(
+            base_url=origin, viewport={"width": 1280, "height": 800}, bypass_csp=True
+        )
+        page = context.new_page()
+        visit(page, "/vad-gor-vi/")
+        # Material's script moves each table into a box of its own, which takes focus away: start it first.
+        start_material(page)
+        page.wait_for_selector(".table-scroll .md-typeset__scrollwrap")
+        term = page.locator(".table-scroll .glossary__term").first
+        term.focus()
+        tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+        tip.wait_for(state="visible")
+        shown = tip.evaluate(
+            """tip => {
+              const r = tip.getBoundingClientRect();
+              const inside = r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+              const on_top = tip.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+              return inside && on_top;
+            }"""
+        )
+        context.close()
+    assert shown, "the explanation is cut off or covered"
+
+
+def test_on_a_phone_no_table_on_the_site_breaks_a_word_or_widens_the_page(browser, server):
+    with_tables = [
+        path
+        for path in server.pages()
+        if "<table" in (server.root / path.lstrip("/") / "index.html").read_text()
+    ]
+    context = browser.new_context(base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True)
+    problems = []
+    for path in with_tables:
+        page = context.new_page()
+        visit(page, path)
+        start_material(page)
+        problems += [f"{path}: '{word}' is broken" for word in page.evaluate(BROKEN_WORDS)]
+        if page.evaluate(PAGE_WIDER_THAN_SCREEN):
+            problems.append(f"{path}: the page is wider than the screen")
+        page.close()
+    context.close()
+    assert not problems, problems
 
 
 # -----------------------------------------------------------------------------
