@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 
 from advice import follow_all
+from forebygg.settings_file import settings_problems
 from gates import axe_violations
 from site_actions import start_material, visit
 from site_build import FIXTURES, PROJECT, assert_build_fails, build, project_with_fixture
@@ -128,6 +129,27 @@ def _written(path, start: str) -> list[str]:
     lines = path.read_text(encoding="utf-8").split("---")[1].split("\n")
     found = [line.lstrip(" \t\u200b") for line in lines]
     return [line[len(start) :].lstrip(":").strip() for line in found if line.startswith(start)]
+
+
+def test_a_page_and_settings_saved_by_notepad_with_a_bom_and_crlf_are_read_as_written(tmp_path):
+    """Review 2, finding 19, mistake 6 was accepted and harmless: the new checks keep it so. Straight
+    quotes around a text with ”…” inside, and no-break spaces in numbers, are right too."""
+    project = project_with_fixture("notepad-bom-crlf", tmp_path)
+    assert settings_problems(project / "mkdocs.yml") == []
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    source = (
+        (FIXTURES / "notepad-bom-crlf" / "docs" / "sv" / "vad-gor-vi.md").read_bytes().decode("utf-8-sig")
+    )
+    assert "\r\n" in source
+    description = re.search(r'^description: "(.*)"\r$', source, re.M)[1]
+    page = lxml.html.parse(str(tmp_path / "site" / "vad-gor-vi" / "index.html")).getroot()
+    assert page.xpath('//meta[@name="description"]/@content') == [description]
+    assert page.xpath("//article//h1")[0].text_content() == "Vad gör vi?"
+    assert "\ufeff" not in page.xpath("//article")[0].text_content()
+    assert set(page.xpath("//*[@data-days]/@data-days")) <= {"30"}
 
 
 # -----------------------------------------------------------------------------
