@@ -1,8 +1,12 @@
 """
-What an editor writes in a page: its front matter, raw HTML, images and links.
+What an editor writes in a page: its front matter, headings, tables, raw
+HTML, images and links, and the menu.
 
 Each mistake fails the build with the line in the editor's own file and how
-to fix it (hooks/front_matter.py, hooks/page_html.py, hooks/links.py).
+to fix it (hooks/front_matter.py, hooks/headings.py, hooks/page_html.py,
+hooks/links.py, hooks/settings_file.py), and following the advice
+(tests/advice.py) builds the page the editor meant. Tables are laid out
+so that they stay readable on a phone (hooks/tables.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """
 The settings in mkdocs.yml: read as the editor meant them, and shown in the
-pages exactly as written.
+pages exactly as written. A mistake that cannot be seen (a tab, typographic
+quotes, an invisible character) is named by `make build` before MkDocs reads
+the file, and following the advice builds what the editor meant.
 """
 
 from __future__ import annotations
