@@ -529,6 +529,9 @@ def test_a_link_image_or_menu_entry_that_differs_by_an_invisible_character_says_
             "mkdocs.yml:9: the menu (nav:) lists 'om-webbplatsen/kontakt\u2060.md', which is no page: there is no "
             "file docs/sv/om-webbplatsen/kontakt\u2060.md, only docs/sv/om-webbplatsen/kontakt.md, which looks the "
             "same: the menu entry has a word joiner (U+2060) after 'kontakt' – delete it",
+            # An address copied from somewhere with a zero-width space in it: the link led elsewhere, silently.
+            "docs/en/vad-gor-vi.md:7: the link 'https://www.example.org/\u200bevictions' has a zero-width space "
+            "(U+200B) after 'www.example.org/', so it leads elsewhere than it seems – delete it",
             # Saved on a Mac: ö as o and a mark above it.
             "docs/en/vad-gor-vi.md:9: the image ../../assets/images/mötesplatsen.png does not exist: there is no "
             "file docs/assets/images/mötesplatsen.png, only docs/assets/images/mötesplatsen.png, which looks the "
@@ -556,6 +559,8 @@ def test_following_the_advice_on_invisible_characters_publishes_the_images_and_l
     assert "../om-webbplatsen/kontakt/" in links and "#las-mer" in links, links
     menu = swedish.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
     assert "../om-webbplatsen/kontakt/" in menu, menu
+    english = lxml.html.parse(str(site / "en" / "vad-gor-vi" / "index.html")).getroot()
+    assert "https://www.example.org/evictions" in english.xpath("//article//p/a/@href")
 
 
 def test_a_merge_conflict_left_in_a_page_fails_the_build_with_its_line(tmp_path):

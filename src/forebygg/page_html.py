@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 
 from forebygg.source_lines import line_at, nth_match, without_code
+from forebygg.typography import described, invisible_characters
 
 # The wrappers of what hooks/film.py, hooks/forms.py, hooks/glossary.py and
 # hooks/statistics.py put in a page.
@@ -143,6 +144,15 @@ def _element_problems(element, exists: Callable[[str], bool], look_alike) -> lis
                     "pages – remove it, and ask a developer for a class in docs/assets/css/site.css",
                 )
             )
+    href = unquote(element.get("href", "")) if tag == "a" else ""
+    # A local link that leads nowhere is MkDocs' to report (hooks/links.py names the character).
+    if href and _is_foreign(href) and invisible_characters(href):
+        problems.append(
+            Problem(
+                re.compile(re.escape(href)),
+                f"the link '{href}' has {described(href)}, so it leads elsewhere than it seems – delete it",
+            )
+        )
     for url in _loaded_addresses(element):
         if _is_foreign(url):
             problems.append(
