@@ -147,7 +147,7 @@ def _without_tab(lines: list[str], index: int, first_line: int) -> tuple[str, st
             fixed,
             f"there is a tab after '{before}' – YAML allows only spaces there: replace the tab with a space",
         )
-    tried = list(_indents(lines, index))
+    tried = list(dict.fromkeys(_indents(lines, index)))
     for spaces, above in tried:
         attempt = [*lines[:index], " " * spaces + body, *lines[index + 1 :]]
         mark = _error_mark(attempt)
@@ -201,6 +201,14 @@ def _indents(lines: list[str], index: int) -> Iterator[tuple[int, int | None]]:
     yield indent, above
     if item:
         yield indent + 2, above
+    # The line above may be the middle of something longer (a list in [ ]): the lines before it, nearest first.
+    for earlier in range(above - 1, -1, -1):
+        if (
+            lines[earlier].strip()
+            and not lines[earlier].lstrip().startswith("#")
+            and "\t" not in lines[earlier]
+        ):
+            yield _indent(lines[earlier]), earlier
 
 
 def _indent(line: str) -> int:
