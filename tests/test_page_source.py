@@ -201,6 +201,25 @@ def test_following_the_heading_advice_publishes_headings_in_order(tmp_path):
         assert title in written and title in [h.text_content().strip() for h in page.iter("h2", "h3", "h4")]
 
 
+def test_a_form_counts_as_the_level_3_heading_its_title_is_and_the_self_check_and_boxes_not_at_all():
+    from forebygg.headings import heading_problems, headings
+
+    def problems(markdown):
+        return heading_problems(headings(markdown, ["attr_list", "md_in_html", "admonition"], {}))
+
+    assert problems("# Avtal\n\n<!-- md:form samtycke -->\n") == [
+        (
+            3,
+            f"the form 'samtycke' shows its title as a level-3 heading, right after the level-1 heading on line 1 – "
+            f"{WHY} (WCAG 1.3.1): put the form under a ## heading of its own",
+        )
+    ]
+    assert problems("# Avtal\n\n## Mallar\n\n<!-- md:form samtycke -->\n") == []
+    # The self-check's questions become fieldsets; the course and glossary markers make no headings.
+    right = "# Del\n\n<!-- md:course -->\n\n<!-- md:glossary -->\n\n<!-- md:self-check -->\n\n#### Fråga\n"
+    assert problems(right) == []
+
+
 # -----------------------------------------------------------------------------
 # Tables
 # -----------------------------------------------------------------------------
