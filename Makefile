@@ -21,6 +21,11 @@ LOCKED := $(PIP) --require-hashes -r
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs.yml checked before MkDocs reads it: MkDocs stops at a tab or a stray
+# quote with the YAML library's own words, before any hook can name the line
+# and the fix (src/forebygg/settings_file.py; hooks/settings_file.py checks
+# again before each rebuild of `make serve`).
+CHECK_SETTINGS := $(BIN)/python -m forebygg.settings_file mkdocs.yml
 # What `make lint` checks.
 PYTHON_SOURCES := hooks src tests bench scripts
 # The tool that compiles the lock files, in a virtual environment of its own.
@@ -36,6 +41,7 @@ UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-versi
 	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
+	$(CHECK_SETTINGS)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Lint first: it takes a second, the tests some minutes, in two processes.
@@ -57,7 +63,7 @@ lint: test-python-packages
 # to site/ and moved there only when complete, so a failed build leaves no site/.
 build: python-packages build-system-packages
 	rm -rf site.partial
-	SITE_DEPLOY=1 $(BIN)/mkdocs build --strict --clean --site-dir site.partial \
+	$(CHECK_SETTINGS) && SITE_DEPLOY=1 $(BIN)/mkdocs build --strict --clean --site-dir site.partial \
 		|| { rm -rf site.partial site; exit 1; }
 	cp deploy/_headers site.partial/_headers
 	rm -rf site && mv site.partial site

@@ -33,6 +33,7 @@ from forebygg import course
 from forebygg.markers import pattern
 from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import config_line, source_text
+from forebygg.typography import look_alike_note
 
 SLOT = "<!--course-overview-slot-->"
 TEXTS = (
@@ -72,6 +73,10 @@ def on_config(config: MkDocsConfig):
             if not (Path(config.docs_dir) / locale / part).is_file():
                 line = lines[number] if number < len(lines) else 0
                 missing = f"extra.course.parts names {part}, but docs/{locale}/{part} does not exist"
+                if note := look_alike_note(Path(config.docs_dir), f"{locale}/{part}", part, "setting"):
+                    raise PluginError(
+                        f"mkdocs.yml:{line}: extra.course.parts names {part}, which is no page: {note}"
+                    )
                 raise PluginError(f"mkdocs.yml:{line}: {missing} – correct the file name, or add the page")
     end = course.end_page(config.extra)
     if end is not None:

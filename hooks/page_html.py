@@ -19,6 +19,7 @@ admonitions) to avoid false alarms, and would not see Markdown images or
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from forebygg.page_html import locate, page_problems
 from forebygg.source_lines import source_text
+from forebygg.typography import look_alike_note
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -39,7 +41,12 @@ from forebygg.source_lines import source_text
 @event_priority(-60)
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files):
     published = {file.dest_uri for file in files}
-    problems = page_problems(content, lambda url: _published_path(page, url) in published)
+    problems = page_problems(
+        content,
+        lambda url: _published_path(page, url) in published,
+        # A file of docs/ is published at the same path: assets/x.png.
+        lambda url: look_alike_note(Path(config.docs_dir), _published_path(page, url), url, "image"),
+    )
     source = source_text(page.file)
     if not problems or source is None:
         return content

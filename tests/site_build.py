@@ -89,6 +89,27 @@ def build(project: Path, dest: Path, site_url: str | None = None) -> BuildResult
         return BuildResult(0, log.getvalue())
 
 
+def make_build(project: Path) -> subprocess.CompletedProcess:
+    """`make build`, the Makefile's own target, in `project` (a copy), with the .venv the tests run in.
+
+    `-o` marks the install stamp as up to date, so make never installs into the
+    .venv (an editable install from the copy would point it there).
+    """
+    for needed in ("Makefile", "deploy"):
+        source = PROJECT / needed
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / needed)
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
+    venv = Path(sys.prefix)
+    return subprocess.run(
+        ["make", "--no-print-directory", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-installed"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def build_in_another_process(project: Path, dest: Path, site_url: str, hash_seed: int) -> BuildResult:
     """`mkdocs build --strict --clean` on the command line, in a Python with its own hash seed.
 

@@ -3,42 +3,20 @@
 failed build leaves no site/ that could be published by mistake.
 
 The tests run the Makefile's own target in a copy of the project, with this
-project's .venv: `-o` marks its install stamp as up to date, so make never
-installs into it (an editable install from the copy would point it there).
+project's .venv (site_build.make_build).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from site_build import PROJECT, SPECIMEN, copy_specimen, project_with_fixture
+from site_build import PROJECT, SPECIMEN, copy_specimen, make_build, project_with_fixture
 
-# The virtual environment these tests run in (.venv/, as `make test` makes it).
-VENV = Path(sys.prefix)
 # A value in [brackets], or an address at a domain kept for examples.
 PLACEHOLDER = re.compile(
     r"""^\s*([\w-]+): *(?:"\[.*\]"|.*\bexample\.(?:org|com|net)\b.*|.*@\S*example\b.*)$"""
 )
-
-
-def make_build(project: Path) -> subprocess.CompletedProcess:
-    for needed in ("Makefile", "deploy"):
-        source = PROJECT / needed
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / needed)
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_DEPLOY")}
-    return subprocess.run(
-        ["make", "--no-print-directory", "build", f"VENV={VENV}", "-o", f"{VENV}/bin/.site-installed"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def placeholder_lines(config: Path) -> list[tuple[int, str]]:

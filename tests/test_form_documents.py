@@ -392,6 +392,27 @@ def test_a_bold_word_and_a_restarted_list_reach_the_downloads():
         ),
         # Text between a heading and its blanks: the heading names no group, so two 'Datum' sound alike.
         ("same-label-twice", 16, "a second blank 'Datum' (the first is on line 10) – "),
+        # German-style typographic quotes around a text with a colon, and a tab after a name.
+        (
+            "typographic-quotes",
+            3,
+            "the front matter is not valid YAML: the text starts with a typographic quote („), which YAML does not "
+            'read as a quote, so the text stops at the colon inside it – write straight quotes (") around it '
+            'instead: description: "Samtycke: så får socialtjänsten hämta uppgifter"',
+        ),
+        # The form's title is shown as a heading on its page, so its headings keep their order too.
+        (
+            "heading-skips-a-level",
+            9,
+            "the heading '### Underskrift' is level 3, right after the level-1 heading on line 5 – headings go "
+            "one level down at a time",
+        ),
+        (
+            "tab-in-front-matter",
+            2,
+            "the front matter is not valid YAML: there is a tab after 'file:' – YAML allows only spaces there: "
+            "replace the tab with a space",
+        ),
     ],
 )
 def test_a_mistake_names_the_file_and_the_line(case, line, words):

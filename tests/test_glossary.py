@@ -281,3 +281,21 @@ def test_a_section_address_that_is_not_a_web_address_names_its_line():
         "docs/data/glossary.yml:7: source: section: must be the section's address, starting with https://, "
         "as in section: https://lagen.nu/1970:994#K12P44"
     ]
+
+
+def test_a_tab_in_the_glossary_is_named_with_the_spaces_to_use():
+    """A tab before a name, after a list in [ ] that runs over two lines: the spaces are those of the name above."""
+    from forebygg.glossary import GlossaryError, read
+
+    text = (
+        "- sv:\n    terms: [hyra]\n    forms: [hyran, hyror,\n            hyrorna]\n\texplanation: Det du betalar.\n"
+        "  en:\n    terms: [rent]\n    explanation: What you pay.\n"
+    )
+    with pytest.raises(GlossaryError) as error:
+        read(text, ["sv", "en"], "docs/data/glossary.yml")
+    assert error.value.problems == [
+        "docs/data/glossary.yml:5: this is not valid YAML: the line is indented with a tab – YAML indents with "
+        "spaces only: indent it with 4 spaces, as many as line 3"
+    ]
+    fixed = text.replace("\texplanation", "    explanation")
+    assert [entry.terms for entry in read(fixed, ["sv", "en"], "docs/data/glossary.yml")]

@@ -75,3 +75,27 @@ def test_an_edited_form_shows_in_the_preview(tmp_path):
         wait_for(url, lambda html: old in html, "the fill-in page was not served", log)
         form.write_text(form.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         wait_for(url, lambda html: new in html and old not in html, "the edit did not show", log)
+
+
+def test_a_tab_saved_into_mkdocs_yml_while_previewing_is_named_with_its_line(tmp_path):
+    """MkDocs reads mkdocs.yml again for the rebuild, before any hook: the hook checks the file first."""
+    project = copy_specimen(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    entry = lines.index("nav:") + 1  # the menu's first entry, indented with spaces
+    port, log = free_port(), tmp_path / "serve.log"
+
+    with preview(project, port, log):
+        wait_for(
+            f"http://127.0.0.1:{port}/", lambda html: "<h1" in html, "the start page was not served", log
+        )
+        lines[entry] = "\t" + lines[entry].lstrip(" ")
+        config.write_text("\n".join(lines), encoding="utf-8")
+        expected = f"mkdocs.yml:{entry + 1}: the settings are not valid YAML: the line is indented with a tab"
+        deadline = time.monotonic() + WAIT
+        while expected not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+
+    said = log.read_text()
+    assert expected in said, said
+    assert "found character" not in said and "Traceback" not in said, said

@@ -1,15 +1,20 @@
 """
 The settings in mkdocs.yml: read as the editor meant them, and shown in the
-pages exactly as written.
+pages exactly as written. A mistake that cannot be seen (a tab, typographic
+quotes, an invisible character) is named by `make build` before MkDocs reads
+the file, and following the advice builds what the editor meant.
 """
 
 from __future__ import annotations
+
+import re
 
 import lxml.html
 import pytest
 import yaml
 
-from site_build import FIXTURES, assert_build_fails, build, project_with_fixture
+from advice import follow_all
+from site_build import FIXTURES, assert_build_fails, build, make_build, project_with_fixture
 
 
 @pytest.mark.parametrize(
@@ -49,6 +54,77 @@ from site_build import FIXTURES, assert_build_fails, build, project_with_fixture
 )
 def test_a_setting_read_as_something_else_fails_with_its_line(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+# What an editor cannot see in mkdocs.yml: review 2, finding 19, mistake 2 (a tab in nav:), and variants.
+# MkDocs reads mkdocs.yml before any hook, so `make build` checks it first.
+UNSEEN = {
+    "settings-tab": [
+        # Was PyYAML's "found character '\\t' that cannot start any token", with no word of a tab.
+        "mkdocs.yml:8: the settings are not valid YAML: the line is indented with a tab – YAML indents with "
+        "spaces only: indent it with 2 spaces, as many as line 7",
+        "mkdocs.yml:13: the settings are not valid YAML: there is a tab after 'hide_days:' – YAML allows only "
+        "spaces there: replace the tab with a space",
+    ],
+    "settings-typographic-quote-colon": [
+        "mkdocs.yml:12: the settings are not valid YAML: the text starts with a typographic quote (”), which YAML "
+        'does not read as a quote, so the text stops at the colon inside it – write straight quotes (") around '
+        'it instead: sv: "Hjälp oss: svara på tre frågor om webbplatsen"',
+    ],
+    "settings-unseen-mistakes": [
+        # MkDocs itself stopped at this name, with "Unrecognised configuration name: site_url".
+        "mkdocs.yml:2: the name 'site_url' has a zero-width space (U+200B) at the end, after 'site_url' – type "
+        "the name again without it: site_url:",
+        "mkdocs.yml:11: 'registrator @myndigheten.se' has a no-break space (U+00A0) after 'registrator', so it "
+        'does not work as it looks – delete it, or type the value again: email: "registrator@myndigheten.se"',
+        "mkdocs.yml:15: the text «Will you answer our survey?» is in typographic quotes («…»), which YAML reads as "
+        'part of the text, so they would be published – write straight quotes (") around it instead: '
+        'en: "Will you answer our survey?"',
+        "mkdocs.yml:16: the name ”yes” is in typographic quotes, which YAML reads as part of the name – write "
+        'straight quotes (") instead: "yes":',
+    ],
+}
+
+
+@pytest.mark.parametrize("fixture", UNSEEN)
+def test_a_tab_typographic_quotes_or_an_invisible_character_in_the_settings_is_named_with_the_fix(
+    tmp_path, fixture
+):
+    result = make_build(project_with_fixture(fixture, tmp_path))
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for expected in UNSEEN[fixture]:
+        assert expected in output, output
+    assert "MkDocs encountered an error" not in output and "Unrecognised configuration name" not in output
+
+
+@pytest.mark.parametrize("fixture", UNSEEN)
+def test_following_the_settings_advice_publishes_what_the_editor_meant(tmp_path, fixture):
+    project = project_with_fixture(fixture, tmp_path)
+    refused = make_build(project)
+    follow_all(project, refused.stdout + refused.stderr)
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.output
+    written = (FIXTURES / fixture / "mkdocs.yml").read_text(encoding="utf-8")
+    start = lxml.html.parse(str(tmp_path / "site" / "index.html")).getroot()
+    english = lxml.html.parse(str(tmp_path / "site" / "en" / "index.html")).getroot()
+    banner = f"//*[{has_class('survey-banner')}]"
+    if fixture == "settings-tab":
+        # The page the tab was in is in the menu, and the number after the tab is read.
+        assert start.xpath(f"//nav[{has_class('md-nav--primary')}]//a[contains(@href, 'vad-gor-vi/')]")
+        assert start.xpath(f"{banner}/@data-days") == re.findall(r"hide_days:\s*(\d+)", written)
+    if fixture == "settings-typographic-quote-colon":
+        meant = re.search(r"sv: ”(.*)”", written)[1]
+        assert texts(start, f"{banner}//*[{has_class('survey-banner__text')}]") == [meant]
+    if fixture == "settings-unseen-mistakes":
+        meant = re.search(r"en: «(.*)»", written)[1]
+        assert texts(english, f"{banner}//*[{has_class('survey-banner__text')}]") == [meant]
+        page = (tmp_path / "site" / "vad-gor-vi" / "index.html").read_text(encoding="utf-8")
+        assert 'href="mailto:registrator@myndigheten.se"' in page
+        assert "https://vrakningar.example.org/" in (tmp_path / "site" / "sitemap.xml").read_text()
 
 
 def has_class(name: str) -> str:

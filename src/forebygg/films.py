@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from forebygg.typography import look_alike_note
+
 # The comment that scripts/make_sample_films.py writes into each MP4 it
 # makes. The page says under such a film that it is a sample; a real film
 # put in its place has no such comment, so the note goes with the sample.
@@ -75,6 +77,8 @@ def film_files(docs: Path, path: str, language: str, languages: list[tuple[str, 
     if not (docs / path).is_file():
         others = [f"{PurePosixPath(base).name}.{code}.mp4" for code in names if own[code]]
         if not others:
+            if note := look_alike_note(docs, path, path, "film's address"):
+                raise FilmFileError(f"the film file docs/{path} does not exist: {note}")
             raise FilmFileError(f"the film file docs/{path} does not exist – add it, or correct the path")
         raise FilmFileError(
             f"there is no film for the pages in {name}: neither the shared film docs/{path} nor "

@@ -17,10 +17,10 @@ import yaml
 
 from forebygg.dates import is_date, is_real_date
 from forebygg.source_lines import composed, yaml_error_line
+from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
 
 FENCE = re.compile(r"-{3}[ \t]*")
 END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
-KEY_LINE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:\s*(.*)")
 EXAMPLE = 'description: "One or two sentences about the page."'
 REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
 
@@ -37,11 +37,17 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
     try:
         node = composed(text)
     except yaml.YAMLError as error:
+        unseen = syntax_problems(text, error, first_line=2)
+        if unseen:
+            return [(line, f"the front matter is not valid YAML: {message}") for line, message in unseen]
         line = yaml_error_line(error, first_line=2)
-        advice = _advice(lines[line - 1])
+        advice = quoting_advice(lines[line - 1])
         return [(line, f"the front matter is not valid YAML ({_problem(error)}) – {advice}")]
     if node is None or not isinstance(node, yaml.MappingNode):
         return [(2, f"the front matter must be lines of 'key: value' – for example {EXAMPLE}")]
+    unseen = node_problems(node, text, first_line=2)
+    if unseen:
+        return unseen
     values = {key.value: (key, value) for key, value in node.value}
     if "description" not in values:
         return [(1, f"the page has no description – add {EXAMPLE} to its front matter (lines 1–{end + 1})")]
@@ -98,17 +104,3 @@ def _review_date_problems(values: dict) -> list[tuple[int, str]]:
 
 def _problem(error: yaml.YAMLError) -> str:
     return getattr(error, "problem", None) or "a syntax error"
-
-
-def _advice(line: str) -> str:
-    match = KEY_LINE.fullmatch(line)
-    if not match:
-        return "write each line as 'key: value', with the text in quotes"
-    key, value = match.groups()
-    value = value.strip()
-    if value.startswith('"') and not value.endswith('"'):
-        return f'end the text with a quotation mark too: {key}: {value}"'
-    value = value.strip('"')
-    if '"' in value:
-        return f'put the text in quotes, and write \\" for each quotation mark inside it: {key}: "…"'
-    return f'put the text in quotes: {key}: "{value}"'

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from forebygg.source_lines import composed, yaml_error_line
+from forebygg.yaml_mistakes import syntax_problems
 
 SOURCE = "docs/data/glossary.yml"
 LANGUAGE_KEYS = {"terms", "forms", "explanation"}
@@ -63,6 +64,11 @@ def read(text: str, languages: list[str], path: str = SOURCE) -> list[Entry]:
     try:
         root = composed(text)
     except yaml.YAMLError as error:
+        unseen = syntax_problems(text, error)
+        if unseen:
+            raise GlossaryError(
+                [f"{path}:{line}: this is not valid YAML: {message}" for line, message in unseen]
+            ) from None
         line = yaml_error_line(error)
         raise GlossaryError(
             [

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from forebygg.source_lines import line_at, nth_match, without_code
+from forebygg.typography import described, invisible_characters, is_invisible, look_alike_note, visible
 
 NOT_FOUND = re.compile(
     r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', "
@@ -86,8 +87,11 @@ def rewritten(message: str, context: LinkContext) -> str | None:
 def _not_found(match: re.Match, context: LinkContext) -> str:
     link, target = match["link"], match["target"] or match["link"].lstrip("/")
     where = _where(match["page"], link, context)
+    kind = "image" if IMAGE.search(urlsplit(link).path) else "link"
+    if unseen := look_alike_note(context.docs_dir, target, link, kind):
+        return f"{where}: the {kind} '{link}' leads to no file: {unseen}"
     suggestion = f" Did you mean '{match['suggestion']}'?" if match["suggestion"] else ""
-    if IMAGE.search(urlsplit(link).path):
+    if kind == "image":
         return (
             f"{where}: the image '{link}' does not exist: there is no file docs/{target} – "
             f"put the image there, or correct the path (images belong in docs/assets/).{suggestion}"
@@ -106,6 +110,15 @@ def _no_anchor(match: re.Match, context: LinkContext) -> str:
     close = difflib.get_close_matches(anchor, anchors, n=1)
     guess = f" Did you mean '#{close[0]}'?" if close else ""
     listed = ", ".join(f"#{name}" for name in anchors) or "none"
+    if invisible_characters(anchor):
+        meant = "".join(c for c in anchor if not is_invisible(c))
+        fixed = (
+            f", so that it reads #{meant}" if meant in anchors else f", and use one of its anchors: {listed}"
+        )
+        return (
+            f"{where}: the link '{link}' leads to no heading: the anchor '#{visible(anchor)}' has "
+            f"{described(anchor)} – delete it{fixed}"
+        )
     return (
         f"{where}: the link '{link}' leads to no heading: docs/{target} has no anchor '#{anchor}' – "
         f"use one of its anchors: {listed}.{guess} {ANCHOR_ADVICE}"
@@ -148,6 +161,8 @@ def _unrecognized(match: re.Match, context: LinkContext) -> str:
 def _nav_not_found(match: re.Match, context: LinkContext) -> str:
     link = match["link"]
     line = _config_line(context.config_file, link)
+    if unseen := look_alike_note(context.docs_dir, f"{context.language}/{link}", link, "menu entry"):
+        return f"mkdocs.yml:{line}: the menu (nav:) lists '{link}', which is no page: {unseen}"
     return (
         f"mkdocs.yml:{line}: the menu (nav:) lists '{link}', but there is no file "
         f"docs/{context.language}/{link} – correct the name, or create the page in every language"

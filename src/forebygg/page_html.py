@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 
 from forebygg.source_lines import line_at, nth_match, without_code
+from forebygg.typography import described, invisible_characters
 
 # The wrappers of what hooks/film.py, hooks/forms.py, hooks/glossary.py and
 # hooks/statistics.py put in a page.
@@ -56,15 +57,18 @@ class Problem:
     occurrence: int | None = None
 
 
-def page_problems(content: str, exists: Callable[[str], bool]) -> list[Problem]:
-    """What is wrong with the editor's markup in a page's HTML; `exists(url)`: is the local file there?"""
+def page_problems(
+    content: str, exists: Callable[[str], bool], look_alike: Callable[[str], str | None] = lambda url: None
+) -> list[Problem]:
+    """What is wrong with the editor's markup in a page's HTML; `exists(url)`: is the local file there?
+    `look_alike(url)`: why a missing file is missing, where the reason cannot be seen (an invisible character)."""
     if not content.strip():
         return []
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     problems = []
     images: Counter = Counter()
     for element in _editor_elements(root):
-        found = _element_problems(element, exists)
+        found = _element_problems(element, exists, look_alike)
         if element.tag == "img":
             name = _image_name(element)
             found = [replace(problem, occurrence=images[name]) for problem in found]
@@ -108,7 +112,7 @@ def _editor_elements(root) -> Iterator:
             yield from _editor_elements(element)
 
 
-def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
+def _element_problems(element, exists: Callable[[str], bool], look_alike) -> list[Problem]:
     tag = element.tag
     if tag == "script" and _is_own_script(element.get("src", ""), exists):
         return []
@@ -140,6 +144,15 @@ def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
                     "pages – remove it, and ask a developer for a class in docs/assets/css/site.css",
                 )
             )
+    href = unquote(element.get("href", "")) if tag == "a" else ""
+    # A local link that leads nowhere is MkDocs' to report (hooks/links.py names the character).
+    if href and _is_foreign(href) and invisible_characters(href):
+        problems.append(
+            Problem(
+                re.compile(re.escape(href)),
+                f"the link '{href}' has {described(href)}, so it leads elsewhere than it seems – delete it",
+            )
+        )
     for url in _loaded_addresses(element):
         if _is_foreign(url):
             problems.append(
@@ -151,7 +164,7 @@ def _element_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
                 )
             )
     if tag == "img":
-        problems += _image_problems(element, exists)
+        problems += _image_problems(element, exists, look_alike)
     return problems
 
 
@@ -209,7 +222,7 @@ def _image_name(element) -> str:
     return posixpath.basename(unquote(urlsplit(src).path)) or src
 
 
-def _image_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
+def _image_problems(element, exists: Callable[[str], bool], look_alike) -> list[Problem]:
     src = element.get("src", "").strip()
     name = _image_name(element)
     # The image as the editor wrote it: Markdown `![…](path)` or `<img … src="path"`.
@@ -229,15 +242,19 @@ def _image_problems(element, exists: Callable[[str], bool]) -> list[Problem]:
             )
         )
     if src and not _is_foreign(src) and not urlsplit(src).scheme and not exists(src):
+        note = look_alike(src)
+        missing = "the image {written} does not exist"
         problems.append(
             Problem(
                 pattern,
                 written=src,
-                message="the image {written} does not exist – check its name and folder (images belong in "
-                "docs/assets/)",
-                html_message="the image {written} does not exist – write it as a Markdown image, "
-                "![What the image shows](../assets/NAME.png) with the path as seen from the .md file, "
-                "which the build can check",
+                message=f"{missing}: {note}"
+                if note
+                else f"{missing} – check its name and folder (images belong in docs/assets/)",
+                html_message=f"{missing}: {note}"
+                if note
+                else f"{missing} – write it as a Markdown image, ![What the image shows](../assets/NAME.png) "
+                "with the path as seen from the .md file, which the build can check",
                 reported_by_mkdocs=True,
             )
         )

@@ -18,6 +18,7 @@ import yaml
 
 from forebygg.dates import is_date, is_real_date
 from forebygg.source_lines import composed, yaml_error_line
+from forebygg.yaml_mistakes import syntax_problems
 
 FIGURES = ("year", "evictions", "children", "applications", "withdrawn_percent")
 SOURCE = ("source_title", "source_date", "source_url")
@@ -64,9 +65,17 @@ class Row:
 
 def read_rows(path: Path, shown_as: str) -> list[Row]:
     """The rows of the data file at `path`, by year; `shown_as` names the file in messages."""
+    text = path.read_text(encoding="utf-8")
     try:
-        node = composed(path.read_text(encoding="utf-8"))
+        node = composed(text)
     except yaml.YAMLError as error:
+        unseen = syntax_problems(text, error)
+        if unseen:
+            raise StatisticsError(
+                "\n".join(
+                    f"{shown_as}:{line}: the file is not valid YAML: {message}" for line, message in unseen
+                )
+            ) from None
         line = yaml_error_line(error)
         raise StatisticsError(
             f"{shown_as}:{line}: the file is not valid YAML – write each row as {EXAMPLE_ROW}"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..source_lines import merge_conflicts, yaml_error_line, yaml_line
+from ..source_lines import composed, merge_conflicts, yaml_error_line, yaml_line
+from ..yaml_mistakes import node_problems, quoting_advice, syntax_problems
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
@@ -27,6 +28,7 @@ FIELD_TYPE = re.compile(r"\{\s*(?P<type>[^{}]*?)\s*\}\s*$")
 ALMOST_A_FIELD = re.compile(r"^ {0,3}(?:_{1,2} +\S|_{3,}[^_\s][^_]*$)")
 # A Markdown H1 (`# Title`, also `#Title`), not a `##` heading.
 H1_LINE = re.compile(r"^ {0,3}#(?!#)\s*(?P<title>.*?)(?:\s+#+)?\s*$")
+HEADING_LINE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s|$)")
 DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_KEYS = ("file", "description")
 
@@ -68,6 +70,7 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
     lines = text.splitlines()
     meta, body_start = _front_matter(lines, where)
     title, title_index = _title(lines, body_start, where)
+    _heading_order(lines, title_index, where)
 
     blocks: list[Block] = []
     fields: list[Field] = []
@@ -113,10 +116,20 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
     try:
         values = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
+        unseen = syntax_problems(text, error, first_line=2)
+        if unseen:
+            raise FormError(
+                "\n".join(
+                    f"{where}:{line}: the front matter is not valid YAML: {message}"
+                    for line, message in unseen
+                )
+            ) from None
         line = yaml_error_line(error, first_line=2)
-        raise FormError(
-            f"{where}:{line}: the front matter is not valid YAML – write 'key: value' lines"
-        ) from None
+        advice = quoting_advice(lines[line - 1])
+        raise FormError(f"{where}:{line}: the front matter is not valid YAML – {advice}") from None
+    unseen = node_problems(composed(text), text, first_line=2)
+    if unseen:
+        raise FormError("\n".join(f"{where}:{line}: {message}" for line, message in unseen))
     if not isinstance(values, dict):
         raise FormError(f"{where}:2: the front matter is not 'key: value' lines – {how}")
 
@@ -167,6 +180,28 @@ def _title(lines: list[str], first: int, where: str) -> tuple[str, int]:
     if not title:
         raise FormError(f"{where}:{titles[0] + 1}: the title is empty – write it after '# '")
     return title, titles[0]
+
+
+def _heading_order(lines: list[str], title_index: int, where: str) -> None:
+    """Each heading at most one level below the one before it, the title being level 1 (WCAG 1.3.1).
+
+    A form has no code and no HTML (text_blocks.py refuses both), so each `#` line is a heading.
+    """
+    previous, previous_line = 1, title_index + 1
+    for index in range(title_index + 1, len(lines)):
+        match = HEADING_LINE.match(lines[index])
+        if not match:
+            continue
+        level = len(match["hashes"])
+        if level > previous + 1:
+            fixed = "#" * (previous + 1) + lines[index].strip()[level:]
+            raise FormError(
+                f"{where}:{index + 1}: the heading '{lines[index].strip()}' is level {level}, right after the "
+                f"level-{previous} heading on line {previous_line} – headings go one level down at a time, so "
+                "that a screen reader's list of headings shows how the form is built (WCAG 1.3.1): add a "
+                f"level-{previous + 1} heading between them, or make this one level {previous + 1} instead: {fixed}"
+            )
+        previous, previous_line = level, index + 1
 
 
 def _chunks(lines: list[str], title_index: int) -> list[tuple[str, int, list[str]]]:

@@ -1,0 +1,187 @@
+"""
+The order of a page's headings: one `# ` title, and each heading at most one
+level below the one before it (## then ###, not ## then ####). A screen
+reader lists a page by its headings; a skipped level or a second title
+gives a wrong outline (WCAG 1.3.1, Info and relationships).
+
+The page's Markdown is read as Python-Markdown reads it, with the site's own
+extensions, so a `#` line in a code block is text, and a heading inside an
+admonition, a list or raw HTML (`<h4>`) counts. A form shown by
+`<!-- md:form NAME -->` counts as the level-3 heading its title is. The
+self-check at the end of a course part is left out: its questions become
+fieldsets, not headings, and the course and glossary boxes have none.
+
+Each heading's line in the page's file is carried through Python-Markdown:
+a step before any other marks each line that can hold a heading with its
+number (`data-source-line`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import lxml.html
+import markdown as python_markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from forebygg.markers import pattern
+from forebygg.self_check import MARKER as SELF_CHECK
+
+ATX = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]*)*)(?P<hashes>#{1,6})(?P<text>(?:[ \t].*)?)$")
+SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+HTML_HEADING = re.compile(r"<h([1-6])\b", re.I)
+ATTR_LIST_END = re.compile(r"\s*\{:?[^}]*\}\s*$")
+FORM = pattern("form")
+# The level of a form's title on its page (hooks/forms.py, heading_level).
+FORM_LEVEL = 3
+
+
+@dataclass
+class Heading:
+    level: int
+    line: int  # in the Markdown handed in, from 1
+    text: str
+    written: str  # the heading's line as the editor wrote it
+    form: str = ""  # the form's name, for a form's title
+
+
+def headings(markdown: str, extensions: list, configs: dict) -> list[Heading]:
+    """The headings a reader of `markdown` meets, in order."""
+    lines = markdown.split("\n")
+    cut = SELF_CHECK.search(markdown)
+    text = markdown[: cut.start()] if cut else markdown
+    # A form's title, where the form is shown: a raw level-3 heading on the marker's own line.
+    text = FORM.sub(lambda m: f'<h{FORM_LEVEL} data-form="{m.group(1)}">{m.group(1)}</h{FORM_LEVEL}>', text)
+    converter = _converter(repr((extensions, configs)), extensions, configs)
+    html = converter.reset().convert(text)
+    if not html.strip():
+        return []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    found = []
+    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        if any(parent.tag in ("pre", "code") for parent in element.iterancestors()):
+            continue
+        line = int(element.get("data-source-line") or 0)
+        found.append(
+            Heading(
+                level=int(element.tag[1]),
+                line=line,
+                text=" ".join(element.text_content().split()),
+                written=lines[line - 1].strip() if 0 < line <= len(lines) else "",
+                form=element.get("data-form") or "",
+            )
+        )
+    return found
+
+
+_converters: dict[str, python_markdown.Markdown] = {}
+
+
+def _converter(key: str, extensions: list, configs: dict) -> python_markdown.Markdown:
+    """One Python-Markdown per set of extensions: making one takes longer than reading a page."""
+    if key not in _converters:
+        converter = python_markdown.Markdown(
+            extensions=[*extensions, _LineNumbers()], extension_configs=configs, output_format="html"
+        )
+        # Only the blocks count: links, emphasis and the table of contents are left out (most of the time).
+        for name in ("inline", "toc"):
+            if name in converter.treeprocessors:
+                converter.treeprocessors.deregister(name)
+        _converters[key] = converter
+    return _converters[key]
+
+
+def heading_problems(
+    found: list[Heading], file_line: Callable[[int], int] = lambda line: line
+) -> list[tuple[int, str]]:
+    """(line, what is wrong – how to fix it) for each heading out of order; `file_line` gives the
+    file's line of a line of the Markdown."""
+    found = [replace(heading, line=file_line(heading.line)) for heading in found]
+    problems = []
+    title = next((heading for heading in found if heading.level == 1), None)
+    # A page without a # title gets one from its file name, above everything (overrides/partials/content.html).
+    previous = None if title else Heading(1, 0, "", "")
+    for heading in found:
+        if heading.level == 1 and title is not heading:
+            problems.append((heading.line, _second_title(heading, title)))
+        elif previous is None and heading.level > 1:
+            problems.append(
+                (
+                    heading.line,
+                    f"the heading '{heading.written}' comes before the page's # title (line {title.line}) – "
+                    "put the # title first: it is the page's name",
+                )
+            )
+        elif previous is not None and heading.level > previous.level + 1:
+            problems.append((heading.line, _skipped(heading, previous)))
+        previous = heading
+    return problems
+
+
+def _second_title(heading: Heading, title: Heading) -> str:
+    return (
+        f"a second # title, '{heading.text}' – a page has one # title, its name (line {title.line}), so that "
+        f"a screen reader's list of headings shows how the page is built (WCAG 1.3.1); make this a heading "
+        f"of a section instead: {_at_level(heading, 2)}"
+    )
+
+
+def _skipped(heading: Heading, previous: Heading) -> str:
+    above = (
+        f"the level-{previous.level} heading on line {previous.line}" if previous.line else "the page's title"
+    )
+    why = (
+        "headings go one level down at a time, so that a screen reader's list of headings shows how the "
+        "page is built (WCAG 1.3.1)"
+    )
+    if heading.form:
+        return (
+            f"the form '{heading.form}' shows its title as a level-{heading.level} heading, right after {above} "
+            f"– {why}: put the form under a {'#' * (heading.level - 1)} heading of its own"
+        )
+    level = previous.level + 1
+    return (
+        f"the heading '{heading.written}' is level {heading.level}, right after {above} – {why}: add a "
+        f"level-{level} heading between them, or make this one level {level} instead: {_at_level(heading, level)}"
+    )
+
+
+def _at_level(heading: Heading, level: int) -> str:
+    """The heading's line as written, at `level`."""
+    written = heading.written
+    if match := ATX.match(written):
+        return f"{match['prefix']}{'#' * level}{match['text']}".strip()
+    if HTML_HEADING.search(written):
+        return re.sub(r"(</?h)[1-6]\b", rf"\g<1>{level}", written, flags=re.I)
+    return f"{'#' * level} {heading.text}"
+
+
+class _LineNumbers(Extension):
+    """Marks each line that can hold a heading with its number, before Python-Markdown reads the page."""
+
+    def extendMarkdown(self, md):  # noqa: N802 – Python-Markdown's name
+        # After the line endings are normalised (30), before code fences (25) and raw HTML (20) are taken out.
+        md.preprocessors.register(_NumberLines(md), "forebygg_heading_lines", 29)
+
+
+class _NumberLines(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        numbered = []
+        for index, line in enumerate(lines):
+            number = index + 1
+            mark = f'data-source-line="{number}"'
+            if HTML_HEADING.search(line):
+                line = HTML_HEADING.sub(lambda m, mark=mark: f"{m.group(0)} {mark}", line)
+            elif ATX.match(line) or (
+                line.strip() and index + 1 < len(lines) and SETEXT_UNDERLINE.match(lines[index + 1])
+            ):
+                # Into the heading's own attribute list, if it has one ({: #id }): only the last one counts.
+                if ATTR_LIST_END.search(line):
+                    line = re.sub(r"\}\s*$", f" {mark} }}", line)
+                else:
+                    line = f"{line} {{: {mark} }}"
+            numbered.append(line)
+        return numbered
