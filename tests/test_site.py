@@ -229,3 +229,18 @@ def test_search_understands_word_endings_in_the_pages_language(specimen_page, st
 )
 def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_every_label_names_a_control_on_its_page(site):
+    """A label whose `for` names no element is dead to a screen reader and invalid HTML.
+    Material's contents title on a section's index page had one (hooks/valid_html.py)."""
+    problems = []
+    for path in site.pages():
+        document = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+        ids = {element.get("id") for element in document.iter() if element.get("id")}
+        for label in document.iter("label"):
+            if label.get("for") and label.get("for") not in ids:
+                problems.append(
+                    f'{path}: <label for="{label.get("for")}"> {" ".join(label.text_content().split())}'
+                )
+    assert not problems, "\n".join(problems)
