@@ -244,3 +244,20 @@ def test_every_label_names_a_control_on_its_page(site):
                     f'{path}: <label for="{label.get("for")}"> {" ".join(label.text_content().split())}'
                 )
     assert not problems, "\n".join(problems)
+
+
+def test_every_aria_labelledby_names_an_element_with_words(site):
+    """A menu or region named by an element without text has no name: a screen reader
+    announces "navigation" twice, and axe reports landmark-unique. A section with an index
+    page was named by its icon-only toggle (overrides/partials/nav-item.html)."""
+    problems = []
+    for path in site.pages():
+        document = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+        for element in document.xpath("//*[@aria-labelledby]"):
+            for name in element.get("aria-labelledby").split():
+                target = document.get_element_by_id(name, None)
+                if target is None or not target.text_content().strip():
+                    problems.append(
+                        f'{path}: <{element.tag} aria-labelledby="{name}"> names nothing with words'
+                    )
+    assert not problems, "\n".join(problems)
