@@ -34,7 +34,7 @@ REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
 # The reading levels a page may declare with `readability:`, and what each promises.
 # The limits are kept by tests/test_readability.py; README.md (Change a page) explains them.
 READING_LEVELS = {
-    "plain": "plain Swedish for a reader under stress, LIX at most 30",
+    "plain": "plain language for a reader under stress, LIX at most 30",
     "easy": "easy to read (lättläst), LIX at most 25",
 }
 BOOLEAN = "tag:yaml.org,2002:bool"
