@@ -6,6 +6,9 @@ version and how many days an answer hides the invitation. The banner
 (overrides/partials/survey-banner.html) gets them as `survey_banner`.
 A language with no address gets no banner and a warning; an address that is
 not https:// stops the build. `enabled: false` switches the invitation off.
+A page whose front matter says `survey: false` (checked by hooks/front_matter.py)
+gets neither the banner nor its script, whatever the settings: a tenant at risk
+of eviction is not asked about the website first.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ import hashlib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
+from forebygg.front_matter import shows_survey
 from forebygg.site_config import AFTER_I18N
-from forebygg.source_lines import config_line
+from forebygg.source_lines import config_line, source_text
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +45,14 @@ def on_config(config: MkDocsConfig):
 def on_env(env, config: MkDocsConfig, files):
     env.globals["survey_banner"] = _settings["banner"]
     return env
+
+
+# The page's own value shadows the global one in its templates (partials/survey-banner*.html).
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav):
+    source = source_text(page.file)
+    if source is not None and not shows_survey(source):
+        context["survey_banner"] = None
+    return context
 
 
 # -----------------------------------------------------------------------------

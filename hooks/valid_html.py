@@ -6,6 +6,12 @@ search) in base.html, outside any block that a template override could
 replace; HTML allows that attribute on text-like inputs only. Material's
 script closes both toggles whenever a page's location is set, so a browser
 that restores form state cannot leave the menu open without it.
+
+On a section's index page (navigation.indexes) Material leaves out the
+table of contents' toggle (`<input id="__toc">`, partials/nav-item.html) but
+keeps the label that points at it in the page's own contents
+(partials/toc.html): a label for nothing. The label loses its `for` there;
+there is nothing for it to open.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return without_autocomplete_on_toggles(output)
+    return without_dangling_toc_label(without_autocomplete_on_toggles(output))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -36,3 +42,10 @@ TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autoc
 
 def without_autocomplete_on_toggles(html: str) -> str:
     return TOGGLE.sub(r"\1", html)
+
+
+TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+
+
+def without_dangling_toc_label(html: str) -> str:
+    return html if 'id="__toc"' in html else TOC_LABEL.sub(r"\1", html)

@@ -57,6 +57,23 @@ def test_front_matter_must_be_yaml_with_a_description(tmp_path, fixture, expecte
     assert_build_fails(fixture, tmp_path, expected)
 
 
+def test_a_misspelt_page_setting_fails_with_its_line_and_the_values_to_write(tmp_path):
+    """`survey:` takes only true or false, `readability:` only a level the LIX test knows;
+    "nej", a quoted "false" and a Swedish level name would otherwise change nothing, silently."""
+    assert_build_fails(
+        "page-settings-misspelt",
+        tmp_path,
+        [
+            "docs/sv/vad-gor-vi.md:4: survey is 'nej' – write survey: false",
+            "docs/sv/vad-gor-vi.md:5: readability is 'lättläst', which is no reading level – write "
+            "readability: plain",
+            "readability: easy",
+            "docs/en/vad-gor-vi.md:4: survey is 'false' – write survey: false",
+            "(without quotes)",
+        ],
+    )
+
+
 def test_front_matter_mistakes_in_both_languages_are_named_at_once_before_any_page_is_built(tmp_path):
     """The editor sees every page's mistake in one go, and an English one without waiting for the Swedish build."""
     result = build(project_with_fixture("front-matter-in-both-languages", tmp_path), tmp_path / "site")

@@ -229,3 +229,35 @@ def test_search_understands_word_endings_in_the_pages_language(specimen_page, st
 )
 def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_every_label_names_a_control_on_its_page(site):
+    """A label whose `for` names no element is dead to a screen reader and invalid HTML.
+    Material's contents title on a section's index page had one (hooks/valid_html.py)."""
+    problems = []
+    for path in site.pages():
+        document = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+        ids = {element.get("id") for element in document.iter() if element.get("id")}
+        for label in document.iter("label"):
+            if label.get("for") and label.get("for") not in ids:
+                problems.append(
+                    f'{path}: <label for="{label.get("for")}"> {" ".join(label.text_content().split())}'
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_every_aria_labelledby_names_an_element_with_words(site):
+    """A menu or region named by an element without text has no name: a screen reader
+    announces "navigation" twice, and axe reports landmark-unique. A section with an index
+    page was named by its icon-only toggle (overrides/partials/nav-item.html)."""
+    problems = []
+    for path in site.pages():
+        document = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()
+        for element in document.xpath("//*[@aria-labelledby]"):
+            for name in element.get("aria-labelledby").split():
+                target = document.get_element_by_id(name, None)
+                if target is None or not target.text_content().strip():
+                    problems.append(
+                        f'{path}: <{element.tag} aria-labelledby="{name}"> names nothing with words'
+                    )
+    assert not problems, "\n".join(problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import lxml.html
 import pytest
 
 from site_actions import visit
@@ -175,6 +176,26 @@ def test_the_invitation_can_be_switched_off_without_a_warning(tmp_path):
         assert "survey-banner" not in html and "data-survey" not in html, path
     privacy = tmp_path / "site/om-webbplatsen/personuppgifter-och-kakor/index.html"
     assert f"<code>{KEY}</code>" in privacy.read_text(encoding="utf-8")
+
+
+def test_a_page_can_leave_the_invitation_out_and_its_neighbours_keep_it(tmp_path):
+    """`survey: false` in one page's front matter: no banner and no script of it there,
+    the same page in the other language and the pages around it unchanged."""
+    result = build(project_with_fixture("survey-off-on-a-page", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+
+    def invited(path: str) -> bool:
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        document = lxml.html.fromstring(html)
+        banner = document.xpath("//*[contains(concat(' ', @class, ' '), ' survey-banner ')]")
+        head_script = [s for s in document.iter("script") if s.get("data-survey")]
+        assert bool(banner) == bool(head_script), f"{path}: banner and its script disagree"
+        return bool(banner)
+
+    assert not invited("vad-gor-vi"), "the page with survey: false shows the invitation"
+    for neighbour in ["", "kurs", "en/vad-gor-vi"]:
+        assert invited(neighbour), f"/{neighbour}: the invitation went from a page that did not ask for it"
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -7,6 +7,14 @@ nothing is logged. So the file is parsed here again, and every page must have
 a `description:` that is a text (it becomes the page's meta description), and
 a `reviewed:` date, YYYY-MM-DD, in quotes or not (the page shows when its
 facts were last checked).
+
+Two settings are optional, and checked when they are there:
+- `survey: false` leaves the survey invitation out of the page (a page for
+  someone in a crisis); `true`, the default, shows it. Only true or false:
+  "no" or "nej" would be read as something else than the editor meant.
+- `readability:` the reading level the page is written to, one of
+  READING_LEVELS. tests/test_readability.py measures every page that declares
+  one (LIX, from the built page's text) and fails on a page that reads harder.
 """
 
 from __future__ import annotations
@@ -23,6 +31,13 @@ FENCE = re.compile(r"-{3}[ \t]*")
 END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
 EXAMPLE = 'description: "One or two sentences about the page."'
 REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
+# The reading levels a page may declare with `readability:`, and what each promises.
+# The limits are kept by tests/test_readability.py; README.md (Change a page) explains them.
+READING_LEVELS = {
+    "plain": "plain language for a reader under stress, LIX at most 30",
+    "easy": "easy to read (lättläst), LIX at most 25",
+}
+BOOLEAN = "tag:yaml.org,2002:bool"
 
 
 def front_matter_problems(source: str) -> list[tuple[int, str]]:
@@ -51,26 +66,51 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
     values = {key.value: (key, value) for key, value in node.value}
     if "description" not in values:
         return [(1, f"the page has no description – add {EXAMPLE} to its front matter (lines 1–{end + 1})")]
-    return _description_problems(*values["description"]) + _review_date_problems(values)
+    return (
+        _description_problems(*values["description"])
+        + _review_date_problems(values)
+        + _survey_problems(values)
+        + _reading_level_problems(values)
+    )
 
 
 def review_date(source: str) -> str | None:
     """The page's `reviewed:` date as YYYY-MM-DD, or None where it has none that is right."""
-    lines = source.splitlines()
-    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), None)
-    if not lines or not FENCE.fullmatch(lines[0]) or end is None:
-        return None
-    try:
-        node = composed("\n".join(lines[1:end]))
-    except yaml.YAMLError:
-        return None
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    values = {key.value: value for key, value in node.value}
-    value = values.get("reviewed")
+    value = _values(source).get("reviewed")
     if not isinstance(value, yaml.ScalarNode) or not is_date(value.value) or not is_real_date(value.value):
         return None
     return value.value
+
+
+def shows_survey(source: str) -> bool:
+    """False where the page says `survey: false`; every other page shows the invitation."""
+    value = _values(source).get("survey")
+    return not (
+        isinstance(value, yaml.ScalarNode) and value.tag == BOOLEAN and value.value.lower() == "false"
+    )
+
+
+def reading_level(source: str) -> str | None:
+    """The page's `readability:` level, one of READING_LEVELS, or None where it declares none."""
+    value = _values(source).get("readability")
+    if isinstance(value, yaml.ScalarNode) and value.value in READING_LEVELS:
+        return value.value
+    return None
+
+
+def _values(source: str) -> dict[str, yaml.Node]:
+    """The front matter's values as YAML nodes, by key; empty where it has none that is right."""
+    lines = source.splitlines()
+    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), None)
+    if not lines or not FENCE.fullmatch(lines[0]) or end is None:
+        return {}
+    try:
+        node = composed("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value}
 
 
 def _description_problems(key: yaml.Node, value: yaml.Node) -> list[tuple[int, str]]:
@@ -100,6 +140,42 @@ def _review_date_problems(values: dict) -> list[tuple[int, str]]:
             )
         ]
     return []
+
+
+def _survey_problems(values: dict) -> list[tuple[int, str]]:
+    if "survey" not in values:
+        return []
+    key, value = values["survey"]
+    if (
+        isinstance(value, yaml.ScalarNode)
+        and value.tag == BOOLEAN
+        and value.value.lower() in ("true", "false")
+    ):
+        return []
+    written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+    return [
+        (
+            key.start_mark.line + 2,
+            f"survey is '{written}' – write survey: false to leave the survey invitation out of this page, "
+            "or survey: true to show it (without quotes)",
+        )
+    ]
+
+
+def _reading_level_problems(values: dict) -> list[tuple[int, str]]:
+    if "readability" not in values:
+        return []
+    key, value = values["readability"]
+    if isinstance(value, yaml.ScalarNode) and value.value in READING_LEVELS:
+        return []
+    written = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+    levels = "; ".join(f"readability: {name} ({meaning})" for name, meaning in READING_LEVELS.items())
+    return [
+        (
+            key.start_mark.line + 2,
+            f"readability is '{written}', which is no reading level – write {levels}, or leave the line out",
+        )
+    ]
 
 
 def _problem(error: yaml.YAMLError) -> str:
