@@ -37,7 +37,7 @@ LOCK_TOOL := .cache/lock-tool
 UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: serve test test-fast lint build clean lock python-packages test-python-packages \
+.PHONY: serve test test-fast lint check build clean lock python-packages test-python-packages \
 	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
@@ -56,6 +56,14 @@ test-fast: test-python-packages npm-packages build-system-packages test-system-p
 lint: test-python-packages
 	$(BIN)/ruff format --check $(PYTHON_SOURCES)
 	$(BIN)/ruff check $(PYTHON_SOURCES)
+
+# A preview build with every check that `make build` makes but the one for
+# placeholders: what is still missing (a translation, a caption file, a line in
+# mkdocs.yml) is named with its file and line, before launch as well. The pages
+# go to .cache/check/, never to site/, so nothing of it can be published.
+check: python-packages build-system-packages
+	$(CHECK_SETTINGS)
+	$(BIN)/mkdocs build --strict --clean --site-dir .cache/check
 
 # What a static host serves: the folder site/, with the security headers
 # for hosts that read a _headers file (nginx uses deploy/*.conf instead).

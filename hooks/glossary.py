@@ -58,8 +58,8 @@ def on_config(config: MkDocsConfig):
         _state["entries"] = glossary.read(text, locales(config), _shown_path(config, source))
     except glossary.GlossaryError as error:
         raise PluginError(str(error)) from None
-    # MkDocs hands these to Python-Markdown for every page. Every build, and each language's,
-    # loads this file anew, so an earlier build's instance has another class: found by name.
+    # MkDocs hands these to Python-Markdown for every page. on_config runs for each language
+    # on the same config, so the instance an earlier run added is taken out first.
     extensions = [e for e in config.markdown_extensions if type(e).__name__ != GlossaryTerms.__name__]
     config.markdown_extensions[:] = [*extensions, GlossaryTerms()]
 

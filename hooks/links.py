@@ -4,9 +4,11 @@ a fix, and links to the same page in the other language
 (src/forebygg/link_messages.py).
 
 MkDocs logs its link, anchor and nav messages itself, so a logging filter on
-its loggers rewrites them. mkdocs-static-i18n builds once per language, and
-`mkdocs serve` loads the hooks again on each rebuild: the filter is put on
-the loggers only once, and each build gives it its own context.
+its loggers rewrites them. MkDocs imports this module once per process, but
+on_config runs for every build and every language (mkdocs-static-i18n builds
+once per language; `mkdocs serve` and the tests build again in the same
+process): each on_config replaces the filter put on the loggers before, so
+there is one at a time, and each build gives it its own context.
 """
 
 from __future__ import annotations

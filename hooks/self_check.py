@@ -2,12 +2,13 @@
 The self-check: questions at the end of a course part, answered in the browser.
 
 An editor writes the questions in Markdown below `<!-- md:self-check -->` (the
-format is in src/forebygg/self_check.py and README "Self-check"). The hook takes
-the block out of the Markdown, checks it, and puts in its place a fieldset per
-question with radio buttons, a check button and a live region for the
-feedback, drawn by overrides/partials/self-check.html. Without JavaScript the
-answers and their explanations are behind a <details> disclosure.
-Nothing is sent or kept: assets/js/self-check.js only compares in the page.
+format is in src/forebygg/self_check.py and in EDITING.md, "Add a self-check at
+the end of a part"). The hook takes the block out of the Markdown, checks it,
+and puts in its place a fieldset per question with radio buttons, a check
+button and a live region for the feedback, drawn by
+overrides/partials/self-check.html. Without JavaScript the answers and their
+explanations are behind a <details> disclosure. Nothing is sent or kept:
+assets/js/self-check.js only compares in the page.
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
             where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
             raise PluginError(
                 f"{where}: there are no figures to show – write them in {_shown_as(config)}, "
-                "one row a year (README: Statistics)"
+                "one row a year (EDITING.md: Statistics)"
             )
         count += 1
         html = theme_template(config, "partials/statistics.html").render(

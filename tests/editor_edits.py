@@ -62,14 +62,14 @@ def languages(project: Path) -> list[str]:
 
 
 def review_the_pages(project: Path) -> None:
-    """ "Change a page": the facts of every page checked again, and each page's review date changed."""
+    """ "Change a review date": the facts of every page checked again, and each page's date changed."""
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"^reviewed: .*$", 'reviewed: "2027-01-15"', text, count=1, flags=re.M))
 
 
 def write_above_a_film(project: Path) -> None:
-    """ "Change a page": a paragraph written above a film moves every line after it."""
+    """ "Change the text of a page": a paragraph written above a film moves every line after it."""
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if "![type:video]" in text:
@@ -78,7 +78,7 @@ def write_above_a_film(project: Path) -> None:
 
 
 def add_a_page(project: Path) -> None:
-    """ "Add a page": the page in every language, and its file name in nav:."""
+    """ "Add a page in every language": the page in every language, and its file name in nav:."""
     for language in languages(project):
         (project / "docs" / language / "nyheter.md").write_text(
             f'---\ndescription: "Nyheter ({language})."\nreviewed: "2027-01-15"\n---\n\n'
@@ -100,7 +100,7 @@ def switch_the_survey_off(project: Path) -> None:
 
 
 def give_the_site_its_address_under_a_path(project: Path) -> None:
-    """ "Build for deployment": site_url, here a folder of the authority's own site."""
+    """ "Set the site's address": site_url, here a folder of the authority's own site."""
     config = project / "mkdocs.yml"
     text = re.sub(
         r'^(site_url: !ENV \[SITE_URL, )"[^"]*"\]',
@@ -112,7 +112,8 @@ def give_the_site_its_address_under_a_path(project: Path) -> None:
 
 
 def name_the_organisation(project: Path) -> None:
-    """ "Facts about the organisation": its real name, colour, e-mail, phone and address."""
+    """The organisation's real name, colour, e-mail, phone and address (EDITING.md: "Change the
+    organisation's name, e-mail, phone or address"; "Change the logo, the colour or the browser icon")."""
     values = {
         r"(\n    name:\n      sv: )\"[^\"]*\"": r"\1Länsstyrelsen i Exempellän",
         r"(\n    name:\n(?:      .*\n)*?      en: )\"[^\"]*\"": r"\1The County Administrative Board of Example",
@@ -130,7 +131,7 @@ def name_the_organisation(project: Path) -> None:
 
 
 def swap_in_a_real_film(project: Path) -> None:
-    """ "Films – to swap in a real film": one film for every language instead of the samples.
+    """ "Swap a sample film for a real one": one film for every language instead of the samples.
 
     The English film and its poster go, the English captions are timed to the
     shared film, and the shared film is a real one: no sample's comment in it.

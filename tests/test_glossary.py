@@ -80,7 +80,7 @@ def test_each_term_is_given_in_the_other_language_marked_as_that_language(specim
 
 
 def slug(term: str) -> str:
-    """As README tells editors: small letters, '-' between words, å ä ö as a a o."""
+    """As EDITING.md tells editors: small letters, '-' between words, å ä ö as a a o."""
     plain = term.lower().translate(str.maketrans("åäöé", "aaoe"))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 

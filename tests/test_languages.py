@@ -1,5 +1,5 @@
 """
-Languages follow mkdocs.yml: a third language added by README.md's steps
+Languages follow mkdocs.yml: a third language added by EDITING.md's steps
 alone ("Add a language") gets its own pages, "page not found" page, dates,
 numbers and search, served through deploy/ as the real host serves them.
 """
@@ -54,7 +54,7 @@ def pad_film(path: Path, size: int) -> None:
 
 
 def rename_language(project: Path, old: str, new: str, regional: str) -> None:
-    """Make the added language `old` into `new`, as the README's steps would have written it."""
+    """Make the added language `old` into `new`, as EDITING.md's steps would have written it."""
     for folder in ("docs", "forms"):
         (project / folder / old).rename(project / folder / new)
     for captions in (project / "docs" / "assets" / "films").glob(f"*.{old}.vtt"):
@@ -101,7 +101,7 @@ def norwegian(tmp_path_factory):
 
 
 # -----------------------------------------------------------------------------
-# The fixture keeps to README.md's steps
+# The fixture keeps to EDITING.md's steps
 # -----------------------------------------------------------------------------
 
 

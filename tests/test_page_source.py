@@ -381,10 +381,10 @@ def test_on_a_phone_no_table_on_the_site_breaks_a_word_or_widens_the_page(browse
                 'docs/sv/vad-gor-vi.md:26: the href="javascript:…" of the <a> cannot run',
                 "docs/sv/vad-gor-vi.md:28: a pasted YouTube embed code (<iframe>)",
                 'write the film as ![type:video](https://www.youtube.com/watch?v=abc123DEF45 "Title"){: files=… } '
-                "(README: Films)",
+                "(EDITING.md: Films)",
                 "docs/sv/vad-gor-vi.md:34: the image ../assets/bild.svg has no alt text – "
                 "describe it in the brackets: ![What the image shows](../assets/bild.svg), "
-                "or mark it decorative with ![](../assets/bild.svg){: .decorative } (README)",
+                "or mark it decorative with ![](../assets/bild.svg){: .decorative } (EDITING.md: Add an image)",
                 "docs/sv/vad-gor-vi.md:36: the image ../../assets/bild.svg has no alt text",
                 # B25b: a missing image in raw HTML was published broken.
                 "docs/sv/vad-gor-vi.md:40: the image karta.png does not exist",

@@ -38,7 +38,7 @@ MARKDOWN_IMAGE = r"!\[[^\]]*\]\(\s*<?"
 ATTR_LIST = r"\{:?[^}\n]*?"  # attributes written in Markdown: {: style="…" }
 LOADING_ATTRIBUTE = rf"\b(?:{'|'.join(LOADED)}|href)\s*=\s*[\"']?"
 
-FILM_ADVICE = 'write the film as ![type:video]({watch} "Title"){{: files=… }} (README: Films)'
+FILM_ADVICE = 'write the film as ![type:video]({watch} "Title"){{: files=… }} (EDITING.md: Films)'
 YOUTUBE_EMBED = re.compile(r"(?:youtube(?:-nocookie)?\.com)/embed/([A-Za-z0-9_-]+)")
 VIMEO_EMBED = re.compile(r"player\.vimeo\.com/video/(\d+)")
 
@@ -236,9 +236,9 @@ def _image_problems(element, exists: Callable[[str], bool], look_alike) -> list[
                 pattern,
                 written=src,
                 message="the image {written} has no alt text – describe it in the brackets: ![What the image "
-                "shows]({written}), or mark it decorative with ![]({written}){: .decorative } (README)",
+                "shows]({written}), or mark it decorative with ![]({written}){: .decorative } (EDITING.md: Add an image)",
                 html_message='the image {written} has no alt text – describe it: <img alt="What the image shows" '
-                '…>, or, if it only decorates, mark it with alt="" class="decorative" (README)',
+                '…>, or, if it only decorates, mark it with alt="" class="decorative" (EDITING.md: Add an image)',
             )
         )
     if src and not _is_foreign(src) and not urlsplit(src).scheme and not exists(src):

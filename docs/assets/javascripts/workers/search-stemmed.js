@@ -6,7 +6,7 @@
 // keeps its wildcard, so "hyresvärdarna" finds "hyresvärdar" and
 // "vräkningar" finds "vräkning". overrides/main.html points Material here.
 // The file name below is Material's: change it when Material's changes
-// (tests/test_site.py fails until then).
+// (tests/test_material_version.py fails until then).
 importScripts("search.a7633da7.min.js");
 
 (function () {
