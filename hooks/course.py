@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from forebygg import course
+from forebygg.course import parts as course
 from forebygg.markers import pattern
 from forebygg.site_config import AFTER_I18N, current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import config_line, source_text

@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from forebygg.dates import date_in_words, is_date, is_real_date
-from forebygg.extra_settings import placeholders_that_differ, setting_problems
+from forebygg.extra_values.kinds import placeholders_that_differ, setting_problems
 from forebygg.markers import pattern
 from forebygg.site_config import babel_locale, current_language, locales, lookup, regional_language
 from forebygg.source_lines import config_documents, config_line, config_place, page_line

@@ -38,10 +38,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mutagen.mp4 import MP4, MP4StreamInfoError
 
-from forebygg.captions import CaptionError, Cue, parse
 from forebygg.file_sizes import human_size
-from forebygg.film_hosts import AddressError, Provider, player
-from forebygg.films import FilmFileError, film_files, hosted_poster, is_sample
+from forebygg.film.captions import CaptionError, Cue, parse
+from forebygg.film.files import FilmFileError, film_files, hosted_poster, is_sample
+from forebygg.film.hosts import AddressError, Provider, player
 from forebygg.site_config import languages as site_languages
 from forebygg.site_config import lookup, page_url, theme_template
 from forebygg.source_lines import page_line

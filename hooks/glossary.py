@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from forebygg import glossary
+from forebygg.glossary import entries as glossary
 from forebygg.markers import pattern
 from forebygg.site_config import (
     AFTER_I18N,

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from forebygg.link_messages import OTHER_LANGUAGE, LinkContext, other_language_links, rewritten
+from forebygg.links.messages import OTHER_LANGUAGE, LinkContext, other_language_links, rewritten
 from forebygg.site_config import AFTER_I18N, current_language, language_prefix, locales, page_url
 from forebygg.source_lines import page_line
 

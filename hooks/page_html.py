@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from forebygg.page_html import locate, page_problems
+from forebygg.page_html.problems import locate, page_problems
 from forebygg.source_lines import source_text
 from forebygg.typography import look_alike_note
 

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from forebygg.self_check import SelfCheck, SelfCheckError, find, inline_html
+from forebygg.self_check.questions import SelfCheck, SelfCheckError, find, inline_html
 from forebygg.site_config import current_language, locales, page_url, theme_template, ui_text
 from forebygg.source_lines import page_line
 

@@ -26,11 +26,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from forebygg import statistics
 from forebygg.dates import date_in_words
 from forebygg.markers import pattern
 from forebygg.site_config import babel_locale, regional_language, theme_template, ui_text
 from forebygg.source_lines import page_line
+from forebygg.statistics import rows as statistics
 
 DATA_FILE = "data/statistics.yml"  # in docs/
 _rows: list[statistics.Row] | None = None

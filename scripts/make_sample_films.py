@@ -13,7 +13,7 @@ Each film is H.264 + AAC: text slides in its language with narration in its
 language. The narration is synthesised sentence by sentence with espeak-ng,
 and the cue times come from the measured length of each sentence's audio.
 Every slide stays on screen while its sentences are spoken, plus a short
-pause. The captions break at grammatical boundaries (forebygg.caption_lines).
+pause. The captions break at grammatical boundaries (forebygg.film.caption_lines).
 Each MP4 says in its metadata that it is a sample film, and the page then
 says so under it (hooks/film.py).
 
@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # the project's package, installed in .venv
-    from forebygg.caption_lines import CaptionLineError, caption_cues, spoken
-    from forebygg.films import SAMPLE_COMMENT
+    from forebygg.film.caption_lines import CaptionLineError, caption_cues, spoken
+    from forebygg.film.files import SAMPLE_COMMENT
 except ImportError:
     sys.exit("make_sample_films.py: the project's package is missing; run it with .venv/bin/python")
 

@@ -13,10 +13,10 @@ import webvtt
 from mkdocs.utils import yaml_load
 from mutagen.mp4 import MP4
 
-from forebygg.caption_lines import caption_cues
-from forebygg.captions import CaptionError, parse
-from forebygg.film_hosts import AddressError, player
-from forebygg.films import film_files, hosted_poster, is_sample
+from forebygg.film.caption_lines import caption_cues
+from forebygg.film.captions import CaptionError, parse
+from forebygg.film.files import film_files, hosted_poster, is_sample
+from forebygg.film.hosts import AddressError, player
 from gates import axe_violations
 from site_build import PROJECT, SPECIMEN, assert_build_fails
 from site_server import served_fixture

@@ -244,7 +244,7 @@ def test_a_mistake_in_the_glossary_stops_the_build_with_its_line(tmp_path, fixtu
 
 
 def test_a_quote_left_open_in_the_glossary_names_the_line_it_was_opened_on():
-    from forebygg.glossary import GlossaryError, read
+    from forebygg.glossary.entries import GlossaryError, read
 
     text = '- sv:\n    terms: [hyra]\n    explanation: "Det du betalar\n  en:\n    terms: [rent]\n'
     with pytest.raises(GlossaryError) as error:
@@ -268,7 +268,7 @@ def test_a_law_section_links_its_anchor_with_the_whole_law_beside_it(specimen):
 
 
 def test_a_section_address_that_is_not_a_web_address_names_its_line():
-    from forebygg.glossary import GlossaryError, read
+    from forebygg.glossary.entries import GlossaryError, read
 
     text = (
         "- sv:\n    terms: [hyra]\n    explanation: Det du betalar.\n  en:\n    terms: [rent]\n"
@@ -285,7 +285,7 @@ def test_a_section_address_that_is_not_a_web_address_names_its_line():
 
 def test_a_tab_in_the_glossary_is_named_with_the_spaces_to_use():
     """A tab before a name, after a list in [ ] that runs over two lines: the spaces are those of the name above."""
-    from forebygg.glossary import GlossaryError, read
+    from forebygg.glossary.entries import GlossaryError, read
 
     text = (
         "- sv:\n    terms: [hyra]\n    forms: [hyran, hyror,\n            hyrorna]\n\texplanation: Det du betalar.\n"

@@ -28,7 +28,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from forebygg.markers import pattern
-from forebygg.self_check import MARKER as SELF_CHECK
+from forebygg.self_check.questions import MARKER as SELF_CHECK
 
 ATX = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]*)*)(?P<hashes>#{1,6})(?P<text>(?:[ \t].*)?)$")
 SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")

@@ -27,7 +27,7 @@ MARKERS = {
     "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
     # No argument: the list of every term in docs/data/glossary.yml.
     "glossary": Marker("", "nothing after its name", "<!-- md:glossary -->"),
-    # The self-check at the end of a course part (src/forebygg/self_check.py); the overview of the course.
+    # The self-check at the end of a course part (src/forebygg/self_check/questions.py); the overview of the course.
     "self-check": Marker(r"", "nothing", "<!-- md:self-check -->"),
     "course": Marker(r"", "nothing", "<!-- md:course -->"),
     "statistics": Marker("", "nothing after its name", "<!-- md:statistics -->"),

@@ -1,0 +1,1 @@
+"""The course: its parts, their times and goals, and the overview."""

@@ -1,0 +1,1 @@
+"""Films: the player, its caption and length checks, the transcript, and the sample films' captions."""

@@ -1,0 +1,1 @@
+"""The markup an editor writes in a page, checked as published."""

@@ -1,0 +1,1 @@
+"""The self-check at the end of a course part."""

@@ -1,0 +1,1 @@
+"""Kronofogden's figures on evictions as a chart and a table."""
