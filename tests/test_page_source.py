@@ -3,10 +3,10 @@ What an editor writes in a page: its front matter, headings, tables, raw
 HTML, images and links, and the menu.
 
 Each mistake fails the build with the line in the editor's own file and how
-to fix it (hooks/front_matter.py, hooks/headings.py, hooks/page_html.py,
-hooks/links.py, hooks/settings_file.py), and following the advice
+to fix it (the components front_matter, headings, page_html, links and
+settings_file in src/forebygg/), and following the advice
 (tests/advice.py) builds the page the editor meant. Tables are laid out
-so that they stay readable on a phone (hooks/tables.py).
+so that they stay readable on a phone (forebygg.tables).
 """
 
 from __future__ import annotations
@@ -480,7 +480,7 @@ def test_link_and_menu_mistakes_in_several_pages_are_all_reported_at_once_each_w
                 "file docs/sv/lokal-samverkan-startaa.md"
             ],
         ),
-        # hooks/links.py stops the build at this page at once: a build of its own.
+        # forebygg.links stops the build at this page at once: a build of its own.
         (
             "other-language-link-missing",
             [

@@ -9,9 +9,9 @@ import time
 import lxml.html
 import pytest
 
+from forebygg.survey_banner import survey_id
 from site_actions import visit
 from site_build import assert_build_fails, build, project_with_fixture, specimen_config
-from survey_banner import survey_id
 
 # On the specimen (tests/specimen/), whose invitation is switched on with an address per language.
 CONFIG = specimen_config()

@@ -15,6 +15,13 @@ Two settings are optional, and checked when they are there:
 - `readability:` the reading level the page is written to, one of
   READING_LEVELS. tests/test_readability.py measures every page that declares
   one (LIX, from the built page's text) and fails on a page that reads harder.
+
+The component FrontMatter checks every page of every language when the build
+starts, before any page is built, and names every problem at once: a mistake
+in an English page does not wait for the Swedish pages to be built first. It
+also finds a merge conflict left by git (<<<<<<< … >>>>>>>), which would be
+published as text. Pages without a file of their own (the 404 page,
+generated pages) have no front matter to check.
 """
 
 from __future__ import annotations
@@ -22,9 +29,13 @@ from __future__ import annotations
 import re
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from forebygg.dates import is_date, is_real_date
-from forebygg.source_lines import composed, yaml_error_line
+from forebygg.site_config import i18n_plugin
+from forebygg.source_lines import composed, merge_conflicts, source_text, yaml_error_line
 from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
 
 FENCE = re.compile(r"-{3}[ \t]*")
@@ -38,6 +49,24 @@ READING_LEVELS = {
     "easy": "easy to read (lättläst), LIX at most 25",
 }
 BOOLEAN = "tag:yaml.org,2002:bool"
+
+
+class FrontMatter:
+    # Before i18n (-100) leaves in `files` only the pages of the language being built.
+    def on_files(self, files: Files, config: MkDocsConfig):
+        if i18n_plugin(config).building:  # the other languages' builds: checked already
+            return files
+        problems = []
+        for file in files.documentation_pages():
+            source = source_text(file)
+            if source is None:
+                continue
+            where = f"docs/{file.src_uri}"
+            problems += [f"{where}:{line}: {message}" for line, message in front_matter_problems(source)]
+            problems += [f"{where}:{line}: {message}" for line, message in merge_conflicts(source, "page")]
+        if problems:
+            raise PluginError("\n".join(problems))
+        return files
 
 
 def front_matter_problems(source: str) -> list[tuple[int, str]]:

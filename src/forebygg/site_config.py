@@ -1,5 +1,5 @@
 """
-What every hook reads from the site's configuration: the build's languages,
+What every component reads from the site's configuration: the build's languages,
 texts and facts from `extra:`, and page addresses.
 
 mkdocs-static-i18n builds the site once per language; during each of those
@@ -21,10 +21,6 @@ from mkdocs.utils import get_relative_url
 from forebygg.compiled_templates import compile_once
 from forebygg.source_lines import config_line
 
-# Hooks that need the language of the current build run after i18n (-100),
-# which sets it in `on_config`.
-AFTER_I18N = -110
-
 
 @dataclass(frozen=True)
 class Language:
@@ -37,7 +33,9 @@ def i18n_plugin(config: MkDocsConfig):
     try:
         return config.plugins["i18n"]
     except KeyError:
-        raise PluginError("mkdocs.yml: the hooks need the i18n plugin – add it under plugins:") from None
+        raise PluginError(
+            "mkdocs.yml: the forebygg plugin needs the i18n plugin – add it under plugins:"
+        ) from None
 
 
 def languages(config: MkDocsConfig) -> list[Language]:

@@ -26,7 +26,7 @@ KINDS = {
     "survey.enabled": TRUE_OR_FALSE,
     "course.parts": PAGE_LIST,
 }
-# A language may lack one of these: hooks/survey_banner.py warns and shows no invitation.
+# A language may lack one of these: forebygg.survey_banner warns and shows no invitation.
 MAY_BE_EMPTY = re.compile(r"^survey\.url\.[^.]+$")
 
 TAG = "tag:yaml.org,2002:"

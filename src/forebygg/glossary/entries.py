@@ -2,9 +2,9 @@
 The glossary: one YAML file of concepts, each with its terms and a short explanation in
 every language (docs/data/glossary.yml), read and checked here with the line of each mistake.
 
-hooks/glossary.py shows the list on the page with `<!-- md:glossary -->` and lets the first
-use of each term on the other pages explain itself; this module only reads, checks, sorts
-and finds terms, so it can be tested without a build.
+The component (forebygg.glossary) shows the list on the page with `<!-- md:glossary -->` and
+lets the first use of each term on the other pages explain itself; this module only reads,
+checks, sorts and finds terms, so it can be tested without a build.
 """
 
 from __future__ import annotations

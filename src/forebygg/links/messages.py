@@ -230,7 +230,7 @@ def _config_line(config_file: Path, text: str) -> int:
 # Links to the other language
 # -----------------------------------------------------------------------------
 
-# MkDocs leaves a link with a scheme alone; hooks/links.py makes it the page's address.
+# MkDocs leaves a link with a scheme alone; forebygg.links makes it the page's address.
 OTHER_LANGUAGE = "other-language:"
 # An inline link or image, or a reference definition.
 LINK = re.compile(r"(?:\]\(\s*<?|^[ \t]*\[[^\]]+\]:[ \t]*<?)(?P<link>[^\s)>]+)", re.M)

@@ -24,8 +24,8 @@ import lxml.html
 from forebygg.source_lines import line_at, nth_match, without_code
 from forebygg.typography import described, invisible_characters
 
-# The wrappers of what hooks/film.py, hooks/forms.py, hooks/glossary.py and
-# hooks/statistics.py put in a page.
+# The wrappers of what the film player, a form's example, the glossary and the
+# statistics put in a page.
 SITE_COMPONENTS = {"film", "form-example", "glossary", "statistics"}
 
 BLOCKED_ELEMENTS = {"script", "style", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
@@ -50,7 +50,7 @@ class Problem:
     pattern: re.Pattern
     message: str  # "{written}" in it is replaced with the address as the editor wrote it
     html_message: str = ""  # the message when the editor wrote raw HTML, if it differs
-    # A missing Markdown image: MkDocs reports it itself (hooks/links.py gives it its line).
+    # A missing Markdown image: MkDocs reports it itself (forebygg.links gives it its line).
     reported_by_mkdocs: bool = False
     written: str = ""  # {written} where the editor's text is not found
     # Which match of `pattern` is the editor's text, where not every match is a problem.
@@ -145,7 +145,7 @@ def _element_problems(element, exists: Callable[[str], bool], look_alike) -> lis
                 )
             )
     href = unquote(element.get("href", "")) if tag == "a" else ""
-    # A local link that leads nowhere is MkDocs' to report (hooks/links.py names the character).
+    # A local link that leads nowhere is MkDocs' to report (forebygg.links names the character).
     if href and _is_foreign(href) and invisible_characters(href):
         problems.append(
             Problem(

@@ -20,22 +20,14 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
 
+class ValidHtml:
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return without_dangling_toc_label(without_autocomplete_on_toggles(output))
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return without_dangling_toc_label(without_autocomplete_on_toggles(output))
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return without_autocomplete_on_toggles(output) if template_name.endswith(".html") else output
 
-
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return without_autocomplete_on_toggles(output) if template_name.endswith(".html") else output
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 

@@ -1,83 +1,19 @@
 """
-Kronofogden's figures on evictions as a chart and a table, where a page says
-
-    <!-- md:statistics -->
-
-The figures live in docs/data/statistics.yml (kept off the published site by
-`exclude_docs` in mkdocs.yml), one row a year with its source. The hook reads
-and checks the file once per build, and overrides/partials/statistics.html
-draws a bar chart (inline SVG, no script) and a table with the same figures,
-with a sentence or two saying what they mean, in the page's language.
-
-The years run from the first to the last without a break: a year or a figure
-the file does not give shows as "uppgift saknas" / "no figure". The sentence
-comes from the latest year, and says whom the figures are "enligt": Kronofogden,
-or Kronofogden as a publication quotes it (quoted_in), whose years carry a mark.
+What overrides/partials/statistics.html needs to draw the chart, the table and
+their sentences: the texts, every figure written as the page's language writes
+numbers, the bars, and the sources.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
 from forebygg.dates import date_in_words
-from forebygg.markers import pattern
-from forebygg.site_config import babel_locale, regional_language, theme_template, ui_text
-from forebygg.source_lines import page_line
+from forebygg.site_config import babel_locale, regional_language, ui_text
 from forebygg.statistics import rows as statistics
 
-DATA_FILE = "data/statistics.yml"  # in docs/
-_rows: list[statistics.Row] | None = None
-
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
-
-
-# Each language's build reads the file again: an editor may have changed it while serving.
-def on_config(config: MkDocsConfig):
-    global _rows
-    path = Path(config.docs_dir) / DATA_FILE
-    _rows = None
-    if path.is_file():
-        try:
-            _rows = statistics.read_rows(path, _shown_as(config))
-        except statistics.StatisticsError as error:
-            raise PluginError(str(error)) from None
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    count = 0
-
-    def replace(match: re.Match) -> str:
-        nonlocal count
-        if not _rows:
-            where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
-            raise PluginError(
-                f"{where}: there are no figures to show – write them in {_shown_as(config)}, "
-                "one row a year (EDITING.md: Statistics)"
-            )
-        count += 1
-        html = theme_template(config, "partials/statistics.html").render(
-            **statistics_context(_rows, config, f"statistics-{count}")
-        )
-        # Blank lines around it: Markdown passes a block of raw HTML through as it is.
-        return f"\n\n{html.strip()}\n\n"
-
-    return MARKER.sub(replace, markdown)
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
-
-MARKER = pattern("statistics")
 COLOURS = {"evictions": "#1a237e", "children": "#b35900"}  # both at least 3:1 on white, unlike each other
 TEXT_KEYS = (
     "title",
@@ -111,7 +47,7 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
     """What overrides/partials/statistics.html needs: texts, figures in the page's language, bars."""
     regional = regional_language(config)
     locale = babel_locale(regional)
-    texts = {key: ui_text(config, f"statistics.{key}", "hooks/statistics.py") for key in TEXT_KEYS}
+    texts = {key: ui_text(config, f"statistics.{key}", "forebygg/statistics/context.py") for key in TEXT_KEYS}
     years = statistics.all_years(rows)
 
     def number(value: int | None) -> str:
@@ -244,12 +180,3 @@ def _sources(rows: list[statistics.Row], regional: str, texts: dict) -> list[str
         }
         for (kind, title, date, url, publication), years in sources.items()
     ]
-
-
-def _shown_as(config: MkDocsConfig) -> str:
-    docs = Path(config.docs_dir)
-    root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
-    try:
-        return (docs / DATA_FILE).relative_to(root).as_posix()
-    except ValueError:
-        return f"docs/{DATA_FILE}"

@@ -1,7 +1,7 @@
 """
 Every content page shows when its facts were last reviewed, "Senast granskad
 29 november 2026", from the `reviewed:` date in its front matter, in the
-page's language. hooks/front_matter.py makes sure every page has one; pages
+page's language. forebygg.front_matter makes sure every page has one; pages
 without a file of their own (404, generated pages) show none.
 """
 
@@ -15,20 +15,12 @@ from forebygg.front_matter import review_date
 from forebygg.site_config import regional_language, ui_text
 from forebygg.source_lines import source_text
 
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
 
-
-# overrides/partials/page-reviewed.html shows it at the end of the page's content.
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav):
-    context["page_reviewed"] = page_reviewed(page, config)
-    return context
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
+class PageReviewed:
+    # overrides/partials/page-reviewed.html shows it at the end of the page's content.
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav):
+        context["page_reviewed"] = page_reviewed(page, config)
+        return context
 
 
 def page_reviewed(page: Page, config: MkDocsConfig) -> dict | None:
@@ -38,7 +30,7 @@ def page_reviewed(page: Page, config: MkDocsConfig) -> dict | None:
     if date is None:
         return None
     return {
-        "label": ui_text(config, "page_reviewed.label", "hooks/page_reviewed.py"),
+        "label": ui_text(config, "page_reviewed.label", "forebygg/page_reviewed.py"),
         "date": date,
         "in_words": date_in_words(date, regional_language(config)),
     }

@@ -6,7 +6,7 @@ version and how many days an answer hides the invitation. The banner
 (overrides/partials/survey-banner.html) gets them as `survey_banner`.
 A language with no address gets no banner and a warning; an address that is
 not https:// stops the build. `enabled: false` switches the invitation off.
-A page whose front matter says `survey: false` (checked by hooks/front_matter.py)
+A page whose front matter says `survey: false` (checked by forebygg.front_matter)
 gets neither the banner nor its script, whatever the settings: a tenant at risk
 of eviction is not asked about the website first.
 """
@@ -17,47 +17,36 @@ import hashlib
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from forebygg.front_matter import shows_survey
-from forebygg.site_config import AFTER_I18N
 from forebygg.source_lines import config_line, source_text
 
 log = get_plugin_logger(__name__)
 
-# The settings of the language being built: on_config checks them, on_env hands them on.
-_settings: dict[str, dict | None] = {}
 
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
+class SurveyBanner:
+    def __init__(self) -> None:
+        # The settings of the language being built: on_config checks them, on_env hands them on.
+        self.settings: dict | None = None
 
+    # After i18n, which sets the language of this build.
+    def on_config(self, config: MkDocsConfig):
+        language = config.theme["language"]
+        self.settings = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)
+        return config
 
-# After i18n, which sets the language of this build.
-@event_priority(AFTER_I18N)
-def on_config(config: MkDocsConfig):
-    language = config.theme["language"]
-    _settings["banner"] = banner_settings(config.extra.get("survey") or {}, language, config.config_file_path)
-    return config
+    def on_env(self, env, config: MkDocsConfig, files):
+        env.globals["survey_banner"] = self.settings
+        return env
 
-
-def on_env(env, config: MkDocsConfig, files):
-    env.globals["survey_banner"] = _settings["banner"]
-    return env
-
-
-# The page's own value shadows the global one in its templates (partials/survey-banner*.html).
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav):
-    source = source_text(page.file)
-    if source is not None and not shows_survey(source):
-        context["survey_banner"] = None
-    return context
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
+    # The page's own value shadows the global one in its templates (partials/survey-banner*.html).
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav):
+        source = source_text(page.file)
+        if source is not None and not shows_survey(source):
+            context["survey_banner"] = None
+        return context
 
 
 def banner_settings(survey: dict, language: str, config_file: str | None) -> dict | None:

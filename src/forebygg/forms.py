@@ -24,7 +24,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,7 +33,6 @@ from forebygg import form_documents
 from forebygg.file_sizes import human_size
 from forebygg.markers import pattern
 from forebygg.site_config import (
-    AFTER_I18N,
     current_language,
     language_prefix,
     locales,
@@ -45,70 +44,61 @@ from forebygg.source_lines import page_line
 
 log = get_plugin_logger(__name__)
 
-# The current build's templates by id, and the pages that show them.
-_templates: dict[str, form_documents.FormTemplate] = {}
-_shown_on: dict[str, Page] = {}
 
-# -----------------------------------------------------------------------------
-# Hooks
-# -----------------------------------------------------------------------------
+class Forms:
+    def __init__(self) -> None:
+        # Of the language being built: its templates by id, and the pages that show them.
+        self.templates: dict[str, form_documents.FormTemplate] = {}
+        self.shown_on: dict[str, Page] = {}
 
+    # After i18n, which sets the language of this build.
+    def on_config(self, config: MkDocsConfig):
+        root = _root(config)
+        problems = form_documents.check_languages(root, locales(config))
+        if problems:
+            raise PluginError("\n".join(problems))
+        self.templates.clear()
+        self.shown_on.clear()
+        for template in form_documents.load_templates(root, config.theme["language"]):
+            self.templates[template.id] = template
 
-# After i18n, which sets the language of this build.
-@event_priority(AFTER_I18N)
-def on_config(config: MkDocsConfig):
-    root = _root(config)
-    problems = form_documents.check_languages(root, locales(config))
-    if problems:
-        raise PluginError("\n".join(problems))
-    _templates.clear()
-    _shown_on.clear()
-    for template in form_documents.load_templates(root, config.theme["language"]):
-        _templates[template.id] = template
+    # After i18n, which keeps only the current language's files.
+    def on_files(self, files: Files, config: MkDocsConfig):
+        for template in self.templates.values():
+            for name, content in _documents(template.source, template.source.stat().st_mtime).items():
+                files.append(File.generated(config, _published(config, name), content=content))
+        return files
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
+        def replace(match: re.Match) -> str:
+            form_id = match.group(1)
+            if form_id not in self.templates:
+                where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+                known = ", ".join(sorted(self.templates)) or "none"
+                raise PluginError(
+                    f"{where}: there is no form '{form_id}' in forms/{current_language(config)}/ – known: {known}"
+                )
+            self.shown_on[form_id] = page
+            return form_on_page(self.templates[form_id], page, config)
 
-# After i18n, which keeps only the current language's files.
-@event_priority(AFTER_I18N)
-def on_files(files: Files, config: MkDocsConfig):
-    for template in _templates.values():
-        for name, content in _documents(template.source, template.source.stat().st_mtime).items():
-            files.append(File.generated(config, _published(config, name), content=content))
-    return files
+        return MARKER.sub(replace, markdown)
 
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files):
-    def replace(match: re.Match) -> str:
-        form_id = match.group(1)
-        if form_id not in _templates:
-            where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
-            known = ", ".join(sorted(_templates)) or "none"
-            raise PluginError(
-                f"{where}: there is no form '{form_id}' in forms/{current_language(config)}/ – known: {known}"
+    # MkDocs 1.6 reads every page's Markdown before on_env, so shown_on is complete here.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        for template in self.templates.values():
+            path = _published(config, f"{template.file}.html")
+            page = self.shown_on.get(template.id)
+            if page is None:
+                log.warning(
+                    f"forms/{template.language}/{template.id}.md: no page shows this form – add "
+                    f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
+                )
+            content = env.get_template("form-fill.html").render(
+                **fill_in_context(template, path, page, config)
             )
-        _shown_on[form_id] = page
-        return form_on_page(_templates[form_id], page, config)
+            files.append(File.generated(config, path, content=content))
+        return env
 
-    return MARKER.sub(replace, markdown)
-
-
-# MkDocs 1.6 reads every page's Markdown before on_env, so _shown_on is complete here.
-def on_env(env, config: MkDocsConfig, files: Files):
-    for template in _templates.values():
-        path = _published(config, f"{template.file}.html")
-        page = _shown_on.get(template.id)
-        if page is None:
-            log.warning(
-                f"forms/{template.language}/{template.id}.md: no page shows this form – add "
-                f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
-            )
-        content = env.get_template("form-fill.html").render(**fill_in_context(template, path, page, config))
-        files.append(File.generated(config, path, content=content))
-    return env
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
 
 MARKER = pattern("form")
 FORMATS = ("docx", "odt", "pdf")
@@ -203,7 +193,7 @@ def _code_key() -> bytes:
 
 
 def _texts(config: MkDocsConfig) -> dict[str, str]:
-    return {key: ui_text(config, f"form.{key}", "hooks/forms.py") for key in TEXT_KEYS}
+    return {key: ui_text(config, f"form.{key}", "forebygg/forms.py") for key in TEXT_KEYS}
 
 
 def _published(config: MkDocsConfig, name: str) -> str:
