@@ -196,7 +196,6 @@ COMPONENTS = (
         scripts=("assets/js/form-fill.js", "assets/css/form-fill.css"),
         css=".form-example",
         texts="form",
-        # Each kind of blank's hint (hint_*, sign_by_hand) is named by forebygg.form_documents.FIELD_TYPES.
         text_keys=(
             "fill_in",
             "download",
@@ -210,6 +209,10 @@ COMPONENTS = (
             "error_format",
             "error_date",
             "error_checksum",
+            # The hints under kinds of blank (forebygg.form_documents.FIELD_TYPES names which).
+            "hint_date",
+            "hint_personnummer",
+            "sign_by_hand",
         ),
     ),
     Component(

@@ -37,8 +37,8 @@ from forebygg.site_config import (
     language_prefix,
     locales,
     page_url,
+    texts,
     theme_template,
-    ui_text,
 )
 from forebygg.source_lines import page_line
 
@@ -102,20 +102,6 @@ class Forms:
 
 MARKER = pattern("form")
 FORMATS = ("docx", "odt", "pdf")
-# The texts in extra.text.form that the partials use; each type's hint comes from FIELD_TYPES.
-TEXT_KEYS = (
-    "fill_in",
-    "download",
-    *(f"format_{extension}" for extension in FORMATS),
-    "fill_in_description",
-    "fill_in_intro",
-    "back",
-    "print",
-    "error_format",
-    "error_date",
-    "error_checksum",
-    *sorted({kind.hint for kind in form_documents.FIELD_TYPES.values() if kind.hint}),
-)
 
 
 def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDocsConfig) -> str:
@@ -193,7 +179,7 @@ def _code_key() -> bytes:
 
 
 def _texts(config: MkDocsConfig) -> dict[str, str]:
-    return {key: ui_text(config, f"form.{key}", "forebygg/forms.py") for key in TEXT_KEYS}
+    return texts(config, "forms", "forebygg/forms.py")
 
 
 def _published(config: MkDocsConfig, name: str) -> str:

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from forebygg.dates import date_in_words
 from forebygg.front_matter import review_date
-from forebygg.site_config import regional_language, ui_text
+from forebygg.site_config import regional_language, texts
 from forebygg.source_lines import source_text
 
 
@@ -30,7 +30,7 @@ def page_reviewed(page: Page, config: MkDocsConfig) -> dict | None:
     if date is None:
         return None
     return {
-        "label": ui_text(config, "page_reviewed.label", "forebygg/page_reviewed.py"),
+        "label": texts(config, "page_reviewed", "forebygg/page_reviewed.py")["label"],
         "date": date,
         "in_words": date_in_words(date, regional_language(config)),
     }

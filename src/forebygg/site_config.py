@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from forebygg.compiled_templates import compile_once
+from forebygg.components import BY_NAME
 from forebygg.source_lines import config_line
 
 
@@ -89,6 +90,13 @@ def lookup(extra: Mapping, key: str, language: str, where: str | Callable[[], st
 def ui_text(config: MkDocsConfig, key: str, where: str = "mkdocs.yml") -> str:
     """A text of the page frame, from extra.text.KEY, in the language being built."""
     return lookup(config.extra, f"text.{key}", current_language(config), where)
+
+
+def texts(config: MkDocsConfig, component: str, where: str) -> dict[str, str]:
+    """The texts of `component` under extra.text, as its row in forebygg.components names them,
+    in the language being built; `where` names the use in a message about a missing text."""
+    row = BY_NAME[component]
+    return {key: ui_text(config, f"{row.texts}.{key}", where) for key in row.text_keys}
 
 
 def regional_language(config: MkDocsConfig, locale: str | None = None) -> str:

@@ -28,27 +28,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from forebygg.components import BY_NAME
 from forebygg.course import parts as course
 from forebygg.markers import pattern
-from forebygg.site_config import current_language, locales, page_url, theme_template, ui_text
+from forebygg.site_config import current_language, locales, page_url, texts, theme_template
 from forebygg.source_lines import config_line, source_text
 from forebygg.typography import look_alike_note
 
 SLOT = "<!--course-overview-slot-->"
-TEXTS = (
-    "part",
-    "time",
-    "time_one",
-    "goals",
-    "previous",
-    "next",
-    "overview",
-    "nav",
-    "total",
-    "start",
-    "end",
-    "saved",
-)
+# The film player's wrapper, which says each film's length (data-seconds, partials/film.html).
+FILM = BY_NAME["film"].wrapper
 
 
 class Course:
@@ -109,7 +98,7 @@ class Course:
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files):
         if _part_name(page) in course.parts(config.extra):
             tree = lxml.html.fragment_fromstring(html, create_parent="div")
-            films = tree.xpath('//div[contains(concat(" ", @class, " "), " film ")]')
+            films = tree.xpath(f'//div[contains(concat(" ", @class, " "), " {FILM} ")]')
             seconds = sum(float(film.get("data-seconds") or 0) for film in films)
             for film in films:
                 film.drop_tree()  # the transcript is the film's words, already counted in its length
@@ -140,7 +129,7 @@ class Course:
         """The course as seen from `page`: every part with its number, address, title, time and goals,
         the whole course's time, the end page, and where `page` is in it."""
         where = f"docs/{page.file.src_uri}"
-        text = {key: ui_text(config, f"course.{key}", where) for key in TEXTS}
+        text = texts(config, "course", where)
         language = current_language(config)
         listed = []
         for number, part in enumerate(parts, 1):

@@ -42,7 +42,7 @@ from forebygg.film.captions import CaptionError, Cue, parse
 from forebygg.film.files import FilmFileError, film_files, hosted_poster, is_sample
 from forebygg.film.hosts import AddressError, Provider, player
 from forebygg.site_config import languages as site_languages
-from forebygg.site_config import lookup, page_url, theme_template
+from forebygg.site_config import page_url, texts, theme_template
 from forebygg.source_lines import page_line
 
 
@@ -58,7 +58,7 @@ class FilmPlayer:
 def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> str:
     tree = lxml.html.fragment_fromstring(content, create_parent="div")
     language = config.theme["language"]
-    text = functools.partial(_text, config.extra, language)
+    text = texts(config, "film", f"docs/{page.file.src_uri}").__getitem__
     docs = Path(config.docs_dir)
     # The theme's environment finds overrides/partials/ first, as for every page.
     template = theme_template(config, "partials/film.html")
@@ -334,7 +334,3 @@ def _line_of(page: Page, needle: str) -> int:
     markdown = page.markdown or ""
     position = markdown.find(needle)
     return page_line(page, markdown, position) if position >= 0 else 0
-
-
-def _text(extra, language: str, key: str) -> str:
-    return lookup(extra, f"text.film.{key}", language, "overrides/")

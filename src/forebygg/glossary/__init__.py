@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from forebygg.glossary import entries as glossary
 from forebygg.glossary.terms import GlossaryTerms
 from forebygg.markers import pattern
-from forebygg.site_config import babel_locale, current_language, locales, theme_template, ui_text
+from forebygg.site_config import babel_locale, current_language, locales, texts, theme_template
 
 log = get_plugin_logger(__name__)
 
@@ -86,6 +86,7 @@ def glossary_list(entries: list[glossary.Entry], config: MkDocsConfig) -> str:
     language = current_language(config)
     others = [locale for locale in locales(config) if locale != language]
     names = {locale: babel_locale(locale).get_display_name(language) or locale for locale in others}
+    text = texts(config, "glossary", "forebygg/glossary/__init__.py")
     listed = [
         {
             "terms": [{"text": term, "id": glossary.slug(term)} for term in entry.terms[language]],
@@ -93,7 +94,7 @@ def glossary_list(entries: list[glossary.Entry], config: MkDocsConfig) -> str:
             "translations": [
                 {
                     "language": locale,
-                    "label": ui_text(config, "glossary.in_language").format(language=names[locale]),
+                    "label": text["in_language"].format(language=names[locale]),
                     "terms": entry.terms[locale],
                 }
                 for locale in others
@@ -110,8 +111,8 @@ def glossary_list(entries: list[glossary.Entry], config: MkDocsConfig) -> str:
     html_list = theme_template(config, "partials/glossary.html").render(
         entries=listed,
         language=language,
-        source_label=ui_text(config, "glossary.source"),
-        whole_law=ui_text(config, "glossary.whole_law"),
+        source_label=text["source"],
+        whole_law=text["whole_law"],
     )
     # Blank lines around it: Markdown passes a block of raw HTML through as it is.
     return f"\n\n{html_list.strip()}\n\n"

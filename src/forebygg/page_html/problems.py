@@ -6,7 +6,7 @@ deploy/security-headers.conf) blocks, and every image has alt text and exists.
 The check reads the page as published (`page_problems`), so code blocks,
 which show markup as text, never count, and Markdown images are seen as the
 `<img>` they become. The site's own components (the film player, a form's
-example) are left out by their class. Each problem carries a pattern that
+example) are left out by their class (the wrappers in forebygg.components). Each problem carries a pattern that
 finds the editor's own text in the page's file (`locate`), for the line.
 """
 
@@ -21,12 +21,9 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
+from forebygg.components import WRAPPERS
 from forebygg.source_lines import line_at, nth_match, without_code
 from forebygg.typography import described, invisible_characters
-
-# The wrappers of what the film player, a form's example, the glossary and the
-# statistics put in a page.
-SITE_COMPONENTS = {"film", "form-example", "glossary", "statistics"}
 
 BLOCKED_ELEMENTS = {"script", "style", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
 # Attributes whose address the browser loads by itself, on any element.
@@ -105,7 +102,7 @@ def _editor_elements(root) -> Iterator:
     for element in root:
         if not isinstance(element.tag, str):  # comments
             continue
-        if SITE_COMPONENTS & set(element.get("class", "").split()):
+        if WRAPPERS & set(element.get("class", "").split()):  # a component's own markup
             continue
         yield element
         if element.tag not in BLOCKED_ELEMENTS:

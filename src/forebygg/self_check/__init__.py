@@ -20,11 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from forebygg.self_check.questions import SelfCheck, SelfCheckError, find, inline_html
-from forebygg.site_config import current_language, locales, page_url, theme_template, ui_text
+from forebygg.site_config import current_language, locales, page_url, texts, theme_template
 from forebygg.source_lines import page_line
 
 SLOT = "<!--self-check-slot-->"
-TEXTS = ("check", "right", "wrong", "choose", "answers", "right_answer", "wrong_answer")
 
 
 class SelfCheckQuestions:
@@ -117,7 +116,7 @@ def render(check: SelfCheck, page: Page, config: MkDocsConfig) -> str:
     where = f"docs/{page.file.src_uri}"
     data = {
         "questions": questions,
-        "text": {key: ui_text(config, f"self_check.{key}", where) for key in TEXTS},
+        "text": texts(config, "self_check", where),
         "script_url": page_url(page, "assets/js/self-check.js"),
     }
     return theme_template(config, "partials/self-check.html").render(self_check=data)

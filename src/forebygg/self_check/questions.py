@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 
 import markdown as python_markdown
 
-MARKER = re.compile(r"^[ \t]*<!--\s*md:self-check\s*-->[ \t]*$", re.M)
+from forebygg.markers import pattern
+
+# The marker, on a line of its own.
+MARKER = re.compile(rf"^[ \t]*{pattern('self-check').pattern}[ \t]*$", re.M)
 QUESTION = re.compile(r"^\?\s+(\S.*)$")
 ANSWER = re.compile(r"^[-*]\s+\[([ xX])\]\s+(\S.*)$")
 EXPLANATION = re.compile(r"^>\s?(.*)$")

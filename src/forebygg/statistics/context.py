@@ -11,35 +11,11 @@ from babel.numbers import format_decimal, format_percent
 from mkdocs.config.defaults import MkDocsConfig
 
 from forebygg.dates import date_in_words
-from forebygg.site_config import babel_locale, regional_language, ui_text
+from forebygg.site_config import babel_locale, regional_language
+from forebygg.site_config import texts as component_texts
 from forebygg.statistics import rows as statistics
 
 COLOURS = {"evictions": "#1a237e", "children": "#b35900"}  # both at least 3:1 on white, unlike each other
-TEXT_KEYS = (
-    "title",
-    "description",
-    "description_year",
-    "caption",
-    "year",
-    "evictions",
-    "children",
-    "applications",
-    "withdrawn",
-    "missing",
-    "summary",
-    "summary_evictions",
-    "summary_children",
-    "according",
-    "according_quoted",
-    "according_quoted_undated",
-    "withdrawn_sentence",
-    "withdrawn_same",
-    "quoted_note",
-    "sources",
-    "source",
-    "source_quoted",
-    "source_quoted_undated",
-)
 MARK = "*"  # after the year of a row whose figures a publication quotes (quoted_in)
 
 
@@ -47,7 +23,7 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
     """What overrides/partials/statistics.html needs: texts, figures in the page's language, bars."""
     regional = regional_language(config)
     locale = babel_locale(regional)
-    texts = {key: ui_text(config, f"statistics.{key}", "forebygg/statistics/context.py") for key in TEXT_KEYS}
+    texts = component_texts(config, "statistics", "forebygg/statistics/context.py")
     years = statistics.all_years(rows)
 
     def number(value: int | None) -> str:
