@@ -39,6 +39,7 @@ from pathlib import Path
 
 try:  # the project's package, installed in .venv
     from forebygg.film.caption_lines import CaptionLineError, caption_cues, spoken
+    from forebygg.film.captions import clock
     from forebygg.film.files import SAMPLE_COMMENT
 except ImportError:
     sys.exit("make_sample_films.py: the project's package is missing; run it with .venv/bin/python")
@@ -427,14 +428,6 @@ def write_poster(picture: Path, out: Path, tmp: Path) -> None:
 # ---------------------------------------------------------------- captions
 
 
-def timestamp(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
-
-
 def write_vtt(slides: list[Slide], out: Path) -> int:
     """The captions: each sentence's cues share its time in proportion to their length."""
     blocks = ["WEBVTT"]
@@ -447,7 +440,7 @@ def write_vtt(slides: list[Slide], out: Path) -> int:
                 share = sum(lengths[: n + 1]) / sum(lengths)
                 end = sentence.start + (sentence.end - sentence.start) * share
                 number += 1
-                blocks.append(f"{number}\n{timestamp(start)} --> {timestamp(end)}\n" + "\n".join(lines))
+                blocks.append(f"{number}\n{clock(start)} --> {clock(end)}\n" + "\n".join(lines))
                 start = end
     out.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     return number

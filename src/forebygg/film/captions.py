@@ -126,7 +126,7 @@ def _cue(block: list[tuple[int, str]], seen_cue: bool) -> Cue | None:
     if end <= start:
         raise CaptionError(
             number,
-            f"the cue ends ({_clock(end)}) before it starts ({_clock(start)}) – "
+            f"the cue ends ({clock(end)}) before it starts ({clock(start)}) – "
             f"the second time must be later than the first",
         )
     return Cue(start, end, "\n".join(words for _, words in text), number)
@@ -160,6 +160,10 @@ def _seconds(timestamp: str) -> float | None:
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
 
 
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{int(minutes // 60):02}:{int(minutes % 60):02}:{rest:06.3f}"
+def clock(seconds: float) -> str:
+    """A time as caption files write it: 00:01:02.500."""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    whole, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{whole:02d}.{millis:03d}"
