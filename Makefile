@@ -37,7 +37,7 @@ LOCK_TOOL := .cache/lock-tool
 UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: serve test test-fast lint check build clean lock python-packages test-python-packages \
+.PHONY: serve test test-fast lint check build csp clean lock python-packages test-python-packages \
 	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
@@ -75,6 +75,15 @@ build: python-packages build-system-packages
 		|| { rm -rf site.partial site; exit 1; }
 	cp deploy/_headers site.partial/_headers
 	rm -rf site && mv site.partial site
+
+# The Content-Security-Policy's hashes of the inline scripts, and its film hosts, written
+# into deploy/ (src/forebygg/csp.py) from a build of the specimen, tests/specimen/, where
+# every component is on. Run it when a template's inline script or a film host changes
+# (a test says so), then copy deploy/ to the web server again.
+csp: test-python-packages
+	rm -rf .cache/csp
+	$(BIN)/python tests/site_build.py .cache/csp
+	$(BIN)/python -m forebygg.csp .cache/csp/site
 
 # Clean up what the build and the tests leave: the site and the forms cache.
 clean:

@@ -486,3 +486,10 @@ def assert_build_fails(fixture: str, workdir: Path, expected: list[str]) -> None
     assert result.returncode != 0, f"the {fixture} fixture built:\n{result.output}"
     for text in expected:
         assert text in result.output, result.output
+
+
+if __name__ == "__main__":  # `make csp`: the specimen built into FOLDER/site
+    folder = Path(sys.argv[1]).resolve()
+    built = build(copy_specimen(folder / "project"), folder / "site")
+    if built.returncode:
+        sys.exit(built.output)

@@ -19,7 +19,7 @@ class AddressError(ValueError):
 @dataclass(frozen=True)
 class Provider:
     name: str
-    origin: str  # deploy/security-headers.conf allows it in frame-src
+    origin: str  # the CSP's frame-src allows it (forebygg.csp writes it into deploy/)
     share: str  # the addresses its Share button gives, for advice
 
 
@@ -34,6 +34,7 @@ VIMEO = Provider(
 DAILYMOTION = Provider(
     "Dailymotion", "https://www.dailymotion.com", "https://www.dailymotion.com/video/ID or https://dai.ly/ID"
 )
+PROVIDERS = (YOUTUBE, VIMEO, DAILYMOTION)
 
 
 def player(address: str) -> tuple[Provider, str]:
@@ -42,7 +43,7 @@ def player(address: str) -> tuple[Provider, str]:
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     reader = READERS.get(host)
     if parts.scheme != "https" or reader is None:
-        names = ", ".join(sorted(provider.name for provider in (YOUTUBE, VIMEO, DAILYMOTION)))
+        names = ", ".join(sorted(provider.name for provider in PROVIDERS))
         raise AddressError(
             f"films cannot be hosted at {address} – use an https:// address at {names}, "
             f"or a film file of our own"
