@@ -20,10 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from forebygg.components import BY_NAME
 from forebygg.front_matter import shows_survey
 from forebygg.source_lines import config_line, source_text
 
 log = get_plugin_logger(__name__)
+# Where the browser keeps the answers (its row in forebygg.components), for the partials and the script.
+STORAGE_KEY = BY_NAME["survey_banner"].storage[0]
 
 
 class SurveyBanner:
@@ -72,7 +75,7 @@ def banner_settings(survey: dict, language: str, config_file: str | None) -> dic
         raise PluginError(
             f"mkdocs.yml:{line}: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90"
         )
-    return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days}
+    return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days, "key": STORAGE_KEY}
 
 
 def survey_id(url: str, version) -> str:
