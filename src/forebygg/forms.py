@@ -17,6 +17,7 @@ en/forms/ (en).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -37,6 +38,8 @@ from forebygg.site_config import (
     language_prefix,
     locales,
     page_url,
+    project_root,
+    regional_language,
     texts,
     theme_template,
 )
@@ -53,19 +56,20 @@ class Forms:
 
     # After i18n, which sets the language of this build.
     def on_config(self, config: MkDocsConfig):
-        root = _root(config)
+        root = project_root(config)
         problems = form_documents.check_languages(root, locales(config))
         if problems:
             raise PluginError("\n".join(problems))
         self.templates.clear()
         self.shown_on.clear()
+        regional = regional_language(config)
         for template in form_documents.load_templates(root, config.theme["language"]):
-            self.templates[template.id] = template
+            self.templates[template.id] = dataclasses.replace(template, regional=regional)
 
     # After i18n, which keeps only the current language's files.
     def on_files(self, files: Files, config: MkDocsConfig):
         for template in self.templates.values():
-            for name, content in _documents(template.source, template.source.stat().st_mtime).items():
+            for name, content in _documents(template).items():
                 files.append(File.generated(config, _published(config, name), content=content))
         return files
 
@@ -106,13 +110,12 @@ FORMATS = ("docx", "odt", "pdf")
 
 def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDocsConfig) -> str:
     """The example, its downloads and the link to fill it in, as raw HTML for Markdown."""
-    language = current_language(config)
-    documents = _documents(template.source, template.source.stat().st_mtime)
+    documents = _documents(template)
     downloads = [
         {
             "url": page_url(page, _published(config, f"{template.file}.{extension}")),
             "extension": extension,
-            "size": human_size(len(documents[f"{template.file}.{extension}"]), language),
+            "size": human_size(len(documents[f"{template.file}.{extension}"]), template.regional),
         }
         for extension in FORMATS
     ]
@@ -143,20 +146,25 @@ def fill_in_context(
     }
 
 
+def _documents(template: form_documents.FormTemplate) -> dict[str, bytes]:
+    return _made(template.source, template.source.stat().st_mtime, template.regional)
+
+
 @functools.cache
-def _documents(source: Path, mtime: float) -> dict[str, bytes]:
-    """DOCX, ODT and PDF of one template: made once per file and change.
+def _made(source: Path, mtime: float, regional: str) -> dict[str, bytes]:
+    """DOCX, ODT and PDF of one template: made once per file, change and regional form.
 
     Making all the forms' documents takes seconds, mostly WeasyPrint's PDFs, so they are also
-    kept in .cache/forms/, under a key that changes with the template, the
+    kept in .cache/forms/, under a key that changes with the template, its regional form, the
     code that makes them, the font the PDF embeds and the libraries'
     versions. Delete the folder to make them all again.
     """
     root = source.parent.parent.parent
-    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{_cache_key(source)}"
+    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{_cache_key(source, regional)}"
     if folder.is_dir():
         return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-    documents = form_documents.documents(form_documents.parse_template(source, root))
+    template = dataclasses.replace(form_documents.parse_template(source, root), regional=regional)
+    documents = form_documents.documents(template)
     partial = folder.with_name(folder.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
     for name, content in documents.items():
@@ -165,8 +173,9 @@ def _documents(source: Path, mtime: float) -> dict[str, bytes]:
     return documents
 
 
-def _cache_key(source: Path) -> str:
+def _cache_key(source: Path, regional: str) -> str:
     digest = hashlib.sha256(source.read_bytes())
+    digest.update(f"\0{regional}\0".encode())
     digest.update(_code_key())
     return digest.hexdigest()[:16]
 
@@ -184,7 +193,3 @@ def _texts(config: MkDocsConfig) -> dict[str, str]:
 
 def _published(config: MkDocsConfig, name: str) -> str:
     return f"{language_prefix(config, current_language(config))}forms/{name}"
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from forebygg.site_config import current_language, locales
+from forebygg.site_config import current_language, each_setting, locales
 from forebygg.source_lines import config_line
 
 log = get_plugin_logger(__name__)
@@ -69,15 +69,4 @@ def placeholders(site_url: str | None, extra: Mapping) -> Iterator[tuple[list[st
     if isinstance(survey, Mapping) and survey.get("enabled") is False:
         # A survey switched off needs no address.
         extra = {**extra, "survey": {k: v for k, v in survey.items() if k != "url"}}
-    yield from _placeholders_in(extra, ["extra"])
-
-
-def _placeholders_in(value, keys: list[str]) -> Iterator[tuple[list[str], str]]:
-    if isinstance(value, Mapping):
-        for name, inner in value.items():
-            yield from _placeholders_in(inner, [*keys, str(name)])
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _placeholders_in(inner, [*keys, str(index)])
-    elif is_placeholder(value):
-        yield keys, value
+    yield from ((["extra", *keys], value) for keys, value in each_setting(extra) if is_placeholder(value))

@@ -1,8 +1,11 @@
 """
 Every content page shows when its facts were last reviewed, "Senast granskad
 29 november 2026", from the `reviewed:` date in its front matter, in the
-page's language. forebygg.front_matter makes sure every page has one; pages
-without a file of their own (404, generated pages) show none.
+page's language. forebygg.front_matter makes sure every page has one, written
+right, before any page is built; pages without a file of their own (404,
+generated pages) show none. The date is MkDocs' reading of the front matter
+(page.meta): unquoted, YAML reads it as a date, quoted as text; either way it
+is written YYYY-MM-DD.
 """
 
 from __future__ import annotations
@@ -10,10 +13,8 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from forebygg.dates import date_in_words
-from forebygg.front_matter import review_date
+from forebygg.dates import date_in_words, is_date
 from forebygg.site_config import regional_language, texts
-from forebygg.source_lines import source_text
 
 
 class PageReviewed:
@@ -25,9 +26,9 @@ class PageReviewed:
 
 def page_reviewed(page: Page, config: MkDocsConfig) -> dict | None:
     """What the partial needs: the label and the date, as words and as YYYY-MM-DD."""
-    source = source_text(page.file)
-    date = review_date(source) if source is not None else None
-    if date is None:
+    reviewed = page.meta.get("reviewed")
+    date = str(reviewed) if reviewed is not None else None
+    if date is None or not is_date(date):
         return None
     return {
         "label": texts(config, "page_reviewed", "forebygg/page_reviewed.py")["label"],

@@ -1,6 +1,6 @@
 """
 What every component reads from the site's configuration: the build's languages,
-texts and facts from `extra:`, and page addresses.
+texts and facts from `extra:`, page addresses, and the project's folder.
 
 mkdocs-static-i18n builds the site once per language; during each of those
 builds `config.theme["language"]` is the language being built.
@@ -8,9 +8,10 @@ builds `config.theme["language"]` is the language being built.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from babel import Locale, UnknownLocaleError
@@ -20,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from forebygg.compiled_templates import compile_once
 from forebygg.components import BY_NAME
-from forebygg.source_lines import config_line
+from forebygg.source_lines import config_line, shown_path
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,28 @@ def current_language(config: MkDocsConfig) -> str:
 def language_prefix(config: MkDocsConfig, locale: str) -> str:
     """Where a language's pages are published: '' for the default, 'en/' for English."""
     return "" if locale == locales(config)[0] else f"{locale}/"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The project's folder: where mkdocs.yml is, with forms/ beside docs/."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def shown_as(config: MkDocsConfig, path: Path) -> str:
+    """A file's path as messages name it, from the project's folder: docs/data/glossary.yml."""
+    return shown_path(path, project_root(config))
+
+
+def each_setting(value, keys: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], object]]:
+    """Every setting in `value` (extra:, or a part of it), with the keys that lead to it: the
+    mappings and lists as well as the single values in them, each before what it holds."""
+    yield keys, value
+    if isinstance(value, Mapping):
+        for name, inner in value.items():
+            yield from each_setting(inner, (*keys, str(name)))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from each_setting(inner, (*keys, str(index)))
 
 
 def page_url(page, site_path: str) -> str:

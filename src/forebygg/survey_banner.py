@@ -21,8 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from forebygg.components import BY_NAME
-from forebygg.front_matter import shows_survey
-from forebygg.source_lines import config_line, source_text
+from forebygg.source_lines import config_line
 
 log = get_plugin_logger(__name__)
 # Where the browser keeps the answers (its row in forebygg.components), for the partials and the script.
@@ -46,8 +45,7 @@ class SurveyBanner:
 
     # The page's own value shadows the global one in its templates (partials/survey-banner*.html).
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav):
-        source = source_text(page.file)
-        if source is not None and not shows_survey(source):
+        if page.meta.get("survey") is False:  # as forebygg.front_matter lets it be written
             context["survey_banner"] = None
         return context
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from forebygg.front_matter import END, FENCE
-from forebygg.source_lines import composed
+from forebygg.source_lines import composed, front_matter_end
 
 # Plain web text, read attentively on a phone: below the 238 words a minute that
 # Brysbaert (2019, J. Memory and Language 109) found for silent reading of
@@ -75,8 +74,7 @@ def minutes(words: int, film_seconds: float) -> int:
 def goals_problem(source: str, goals) -> tuple[int, str] | None:
     """(line, what is wrong – how to fix it) when a part's front matter lacks a list of goals."""
     lines = source.splitlines()
-    opened = bool(lines) and FENCE.fullmatch(lines[0])
-    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), 0) if opened else 0
+    end = front_matter_end(lines) or 0
     line = next((n + 1 for n in range(1, end) if lines[n].startswith("goals:")), None)
     if line is None:
         missing = "the page is a part of the course but has no learning goals"

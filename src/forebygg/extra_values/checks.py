@@ -11,30 +11,21 @@ from collections.abc import Mapping
 from babel.core import get_global
 
 from forebygg.dates import is_date, is_real_date
-from forebygg.site_config import babel_locale
+from forebygg.extra_values.kinds import MAY_LACK_A_LANGUAGE
+from forebygg.site_config import babel_locale, each_setting
 from forebygg.source_lines import config_line, config_place
-
-# A language may lack these: forebygg.survey_banner warns and shows no invitation.
-MAY_LACK_A_LANGUAGE = {"survey.url"}
 
 
 def untranslated_values(extra: dict, locales: list[str], config_file: str | None) -> list[str]:
     """A value given for one language must be given for every language."""
     problems = []
-
-    def walk(value, key):
-        if not isinstance(value, Mapping) or key in MAY_LACK_A_LANGUAGE:
-            return
-        if set(value) & set(locales):
+    for keys, value in each_setting(extra):
+        key = ".".join(keys)
+        if isinstance(value, Mapping) and key not in MAY_LACK_A_LANGUAGE and set(value) & set(locales):
             for locale in locales:
                 if locale not in value:
-                    place = config_place(config_file, ["extra", *key.split(".")])
+                    place = config_place(config_file, ["extra", *keys])
                     problems.append(f"{place}: extra.{key} has no '{locale}' value – add {locale}: under it")
-            return
-        for name, inner in value.items():
-            walk(inner, f"{key}.{name}" if key else name)
-
-    walk(dict(extra), "")
     return problems
 
 
@@ -73,20 +64,14 @@ LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 def dates_not_in_the_calendar(extra: dict, config_file: str | None) -> list[str]:
     """A value that looks like a date must be a real one, written YYYY-MM-DD, or it is shown as typed."""
     problems = []
-
-    def walk(value, key):
-        if isinstance(value, Mapping):
-            for name, inner in value.items():
-                walk(inner, f"{key}.{name}" if key else str(name))
-        elif isinstance(value, str) and LOOSE_DATE.fullmatch(value.strip()):
+    for keys, value in each_setting(extra):
+        if isinstance(value, str) and LOOSE_DATE.fullmatch(value.strip()):
             if not (is_date(value) and is_real_date(value)):
-                line = config_line(config_file, ["extra", *key.split(".")])
+                line = config_line(config_file, ["extra", *keys])
                 problems.append(
-                    f"mkdocs.yml:{line}: extra.{key} is '{value}', which is not a real date written as "
+                    f"mkdocs.yml:{line}: extra.{'.'.join(keys)} is '{value}', which is not a real date written as "
                     f"YYYY-MM-DD – write it like 2026-11-25"
                 )
-
-    walk(dict(extra), "")
     return problems
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 import yaml
 
 from forebygg.launch import BRACKETED
+from forebygg.site_config import each_setting
 
 TEXT, ANY_VALUE, WHOLE_NUMBER, TRUE_OR_FALSE = "text", "any value", "whole number", "true or false"
 PAGE_LIST = "a list of pages"
@@ -26,8 +27,9 @@ KINDS = {
     "survey.enabled": TRUE_OR_FALSE,
     "course.parts": PAGE_LIST,
 }
-# A language may lack one of these: forebygg.survey_banner warns and shows no invitation.
-MAY_BE_EMPTY = re.compile(r"^survey\.url\.[^.]+$")
+# Settings given per language where a language may lack its value (or leave it empty):
+# forebygg.survey_banner warns and shows that language no invitation.
+MAY_LACK_A_LANGUAGE = {"survey.url"}
 
 TAG = "tag:yaml.org,2002:"
 READ_AS = {
@@ -91,7 +93,7 @@ def _scalar_problems(path: list[str], node: yaml.ScalarNode) -> Iterator[str]:
     kind = KINDS.get(dotted, TEXT)
     read_as = node.tag.removeprefix(TAG)
     if kind == TEXT and read_as == "null":
-        if not MAY_BE_EMPTY.match(dotted):
+        if ".".join(path[:-1]) not in MAY_LACK_A_LANGUAGE:
             yield f'extra.{dotted} is empty – write its text after the colon, in quotes: {key}: "…"'
     elif kind == TEXT and read_as != "str":
         read = READ_AS.get(read_as, "not text")
@@ -135,15 +137,12 @@ def placeholders_that_differ(text: Mapping, locales: list[str], place) -> list[s
     'file:line' of a setting.
     """
     problems = []
-
-    def walk(value, keys):
+    for keys, value in each_setting(text, ("text",)):
         if not isinstance(value, Mapping):
-            return
+            continue
         given = {code: value[code] for code in locales if isinstance(value.get(code), str)}
         if len(given) < 2:
-            for name, inner in value.items():
-                walk(inner, [*keys, str(name)])
-            return
+            continue
         named = {code: set(PLACEHOLDER.findall(text)) for code, text in given.items()}
         first, *others = locales
         for code in others:
@@ -155,8 +154,6 @@ def placeholders_that_differ(text: Mapping, locales: list[str], place) -> list[s
                     f"{place([*keys, code])}: extra.{'.'.join(keys)}.{code} {', and '.join(differs)} – write the "
                     f"same {{…}} as in {first}: {_braces(named[first])}; the build fills them in"
                 )
-
-    walk(text, ["text"])
     return problems
 
 

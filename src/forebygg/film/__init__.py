@@ -33,6 +33,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+import jinja2
 import lxml.html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -50,8 +51,8 @@ from forebygg.film.checks import (
 )
 from forebygg.film.files import is_sample
 from forebygg.film.transcript import transcript
+from forebygg.site_config import current_language, page_url, regional_language, texts, theme_template
 from forebygg.site_config import languages as site_languages
-from forebygg.site_config import page_url, texts, theme_template
 from forebygg.source_lines import page_line
 
 # mkdocs-video's block for a film, as lxml writes it: the <video> holds no <div>.
@@ -68,19 +69,35 @@ class FilmPlayer:
     def on_page_content(self, content: str, page: Page, config: MkDocsConfig, files):
         if "video-container" not in content:
             return content
-        languages = [(language.locale, language.name) for language in site_languages(config)]
-        return films_in_page(content, page, config, languages)
+        nothing_after_a_film(page)
+        return films_in_page(content, Shown(page, config))
 
 
-def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> str:
-    nothing_after_a_film(page)
-    language = config.theme["language"]
-    text = texts(config, "film", f"docs/{page.file.src_uri}").__getitem__
-    docs = Path(config.docs_dir)
-    # The theme's environment finds overrides/partials/ first, as for every page.
-    template = theme_template(config, "partials/film.html")
+class Shown:
+    """Where films are shown: the page, in the language being built, and what every film in it needs."""
+
+    page: Page
+    language: str
+    regional: str  # how the page's language writes numbers (the files' sizes)
+    languages: list[tuple[str, str]]  # every language's code and name, the default first
+    docs: Path
+    text: dict[str, str]  # extra.text.film
+    template: jinja2.Template
+
+    def __init__(self, page: Page, config: MkDocsConfig) -> None:
+        self.page = page
+        self.language = current_language(config)
+        self.regional = regional_language(config)
+        self.languages = [(language.locale, language.name) for language in site_languages(config)]
+        self.docs = Path(config.docs_dir)
+        self.text = texts(config, "film", f"docs/{page.file.src_uri}")
+        # The theme's environment finds overrides/partials/ first, as for every page.
+        self.template = theme_template(config, "partials/film.html")
+
+
+def films_in_page(content: str, shown: Shown) -> str:
+    page, docs, language, languages = shown.page, shown.docs, shown.language, shown.languages
     figures: dict[str, str] = {}
-    numbers = itertools.count(1)
     for number, container in enumerate(CONTAINER.finditer(content), 1):
         player = lxml.html.fragment_fromstring(container["player"])
         src = player.get("src") or player.xpath("string(.//source/@src)")
@@ -96,11 +113,8 @@ def films_in_page(content: str, page: Page, config: MkDocsConfig, languages) -> 
         else:
             film = local_film(src, page, docs, where, language, languages)
         check_film_files(film, docs, languages, where)
-        # The first film in the page brings the script that plays them all.
-        figure = render_film(
-            template, film, docs, title, f"film-{number}", language, languages, page, text, number == 1
-        )
-        figures[f"<!--film-slot-{number}-->"] = figure
+        figures[f"<!--film-slot-{number}-->"] = render_film(shown, film, title, number)
+    numbers = itertools.count(1)
     slotted = CONTAINER.sub(lambda match: f"<!--film-slot-{next(numbers)}-->", content)
     result = PARAGRAPH.sub(_out_of_paragraph, slotted)
     return SLOT.sub(lambda match: figures[match.group()], result)
@@ -131,23 +145,13 @@ def _out_of_paragraph(paragraph: re.Match) -> str:
     )
 
 
-def render_film(
-    template,
-    film: Film,
-    docs: Path,
-    title: str,
-    ident: str,
-    language: str,
-    languages,
-    page: Page,
-    text,
-    script: bool,
-) -> str:
+def render_film(shown: Shown, film: Film, title: str, number: int) -> str:
     """The player, its downloads and transcript, drawn by overrides/partials/film.html."""
+    page, docs, language, text = shown.page, shown.docs, shown.language, shown.text
     where = f"docs/{page.file.src_uri}"
     seconds = film_length(film, docs, where, language)
     data = {
-        "id": ident,
+        "id": f"film-{number}",
         "title": title,
         "language": language,
         "poster_url": page_url(page, film.poster),
@@ -160,37 +164,43 @@ def render_film(
                 "url": page_url(page, f"{film.base}.{code}.vtt"),
                 "default": code == language,
             }
-            for code, name in languages
+            for code, name in shown.languages
             if code in film.captions
         ],
         "downloads": [],
         "transcript": transcript(captions(docs, f"{film.base}.{language}.vtt")),
-        "text": {key: text(key) for key in ("length", "transcript", "download_film")},
+        "text": {key: text[key] for key in ("length", "transcript", "download_film")},
         "sample": bool(film.video) and is_sample(film_info(film, docs, where)[1]),
     }
     if data["sample"]:
-        data["text"]["sample"] = text("sample")
+        data["text"]["sample"] = text["sample"]
     if film.video:
         data["video_url"] = page_url(page, film.video)
-        data["downloads"].append(_download(page, docs, film.video, text("download_film"), "MP4", language))
-        data["text"]["play"] = text("play")
+        data["downloads"].append(_download(shown, film.video, text["download_film"], "MP4"))
+        data["text"]["play"] = text["play"]
     else:
         provider, data["watch_url"], data["embed_url"] = film.hosted
-        data["text"]["play_hosted"] = text("play_hosted").replace("{provider}", provider.name)
-        data["text"]["hosted_by"] = text("hosted_by").replace("{provider}", provider.name)
-    if script:
+        data["text"]["play_hosted"] = text["play_hosted"].replace("{provider}", provider.name)
+        data["text"]["hosted_by"] = text["hosted_by"].replace("{provider}", provider.name)
+    if number == 1:  # the first film in the page brings the script that plays them all
         data["script_url"] = page_url(page, "assets/js/film.js")
-    for code, name in languages:
+    for code, name in shown.languages:
         if code not in film.captions:
             continue
-        label = text("download_captions").replace("{language}", name)
-        data["downloads"].append(_download(page, docs, f"{film.base}.{code}.vtt", label, "WebVTT", language))
-    return template.render(film=data)
+        label = text["download_captions"].replace("{language}", name)
+        data["downloads"].append(_download(shown, f"{film.base}.{code}.vtt", label, "WebVTT"))
+    return shown.template.render(film=data)
 
 
-def _download(page: Page, docs: Path, path: str, label: str, kind: str, language: str) -> dict:
-    size = (docs / path).stat().st_size
-    return {"url": page_url(page, path), "label": label, "kind": kind, "size": human_size(size, language)}
+def _download(shown: Shown, path: str, label: str, kind: str) -> dict:
+    """A download, its size written as the page's language writes numbers ("1,2 MB")."""
+    size = (shown.docs / path).stat().st_size
+    return {
+        "url": page_url(shown.page, path),
+        "label": label,
+        "kind": kind,
+        "size": human_size(size, shown.regional),
+    }
 
 
 def _duration(seconds: float) -> str:

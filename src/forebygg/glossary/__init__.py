@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from forebygg.glossary import entries as glossary
 from forebygg.glossary.terms import GlossaryTerms
 from forebygg.markers import pattern
-from forebygg.site_config import babel_locale, current_language, locales, texts, theme_template
+from forebygg.site_config import babel_locale, current_language, locales, shown_as, texts, theme_template
 
 log = get_plugin_logger(__name__)
 
@@ -46,7 +46,7 @@ class Glossary:
         source = Path(config.docs_dir) / "data" / "glossary.yml"
         text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
         try:
-            self.entries = glossary.read(text, locales(config), _shown_path(config, source))
+            self.entries = glossary.read(text, locales(config), shown_as(config, source))
         except glossary.GlossaryError as error:
             raise PluginError(str(error)) from None
         self.config = config
@@ -123,12 +123,3 @@ def _read(path: str | None) -> str:
         return Path(path).read_text(encoding="utf-8-sig") if path else ""
     except OSError:
         return ""
-
-
-def _shown_path(config: MkDocsConfig, source: Path) -> str:
-    """The glossary file's path as the editor sees it, from the project's folder."""
-    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    try:
-        return source.resolve().relative_to(project).as_posix()
-    except ValueError:
-        return source.as_posix()

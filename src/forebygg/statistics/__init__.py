@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from forebygg.markers import pattern
-from forebygg.site_config import theme_template
+from forebygg.site_config import shown_as, theme_template
 from forebygg.source_lines import page_line
 from forebygg.statistics import rows as statistics
 from forebygg.statistics.context import statistics_context
@@ -44,7 +44,7 @@ class Statistics:
         self.rows = None
         if path.is_file():
             try:
-                self.rows = statistics.read_rows(path, _shown_as(config))
+                self.rows = statistics.read_rows(path, shown_as(config, Path(config.docs_dir) / DATA_FILE))
             except statistics.StatisticsError as error:
                 raise PluginError(str(error)) from None
 
@@ -55,8 +55,9 @@ class Statistics:
             nonlocal count
             if not self.rows:
                 where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+                data = shown_as(config, Path(config.docs_dir) / DATA_FILE)
                 raise PluginError(
-                    f"{where}: there are no figures to show – write them in {_shown_as(config)}, "
+                    f"{where}: there are no figures to show – write them in {data}, "
                     "one row a year (EDITING.md: Statistics)"
                 )
             count += 1
@@ -67,12 +68,3 @@ class Statistics:
             return f"\n\n{html.strip()}\n\n"
 
         return MARKER.sub(replace, markdown)
-
-
-def _shown_as(config: MkDocsConfig) -> str:
-    docs = Path(config.docs_dir)
-    root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
-    try:
-        return (docs / DATA_FILE).relative_to(root).as_posix()
-    except ValueError:
-        return f"docs/{DATA_FILE}"
