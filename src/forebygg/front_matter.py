@@ -41,7 +41,8 @@ from forebygg.source_lines import (
     source_text,
     yaml_error_line,
 )
-from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from forebygg.yaml_mistakes import quoting_advice, syntax_problems
+from forebygg.yaml_values import node_problems
 
 EXAMPLE = 'description: "One or two sentences about the page."'
 REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'

@@ -33,7 +33,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from forebygg.source_lines import composed, yaml_error_line
 from forebygg.typography import visible
-from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from forebygg.yaml_mistakes import quoting_advice, syntax_problems
+from forebygg.yaml_values import node_problems
 
 # How many files deep INHERIT is followed (MkDocs itself would loop for ever).
 MOST_FILES = 10

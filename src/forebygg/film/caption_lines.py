@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 
 WIDTH = 42  # characters a line
-LINES = 2  # lines a cue
 LINE_BREAK = "|"
 CUE_BREAK = "||"
 

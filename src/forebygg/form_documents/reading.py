@@ -24,7 +24,8 @@ from ..source_lines import (
     yaml_error_line,
     yaml_line,
 )
-from ..yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from ..yaml_mistakes import quoting_advice, syntax_problems
+from ..yaml_values import node_problems
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 

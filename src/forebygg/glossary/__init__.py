@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from forebygg.glossary import entries as glossary
+from forebygg.glossary import order
 from forebygg.glossary.terms import GlossaryTerms
 from forebygg.markers import pattern
 from forebygg.site_config import babel_locale, current_language, locales, shown_as, texts, theme_template
@@ -89,7 +90,7 @@ def glossary_list(entries: list[glossary.Entry], config: MkDocsConfig) -> str:
     text = texts(config, "glossary", "forebygg/glossary/__init__.py")
     listed = [
         {
-            "terms": [{"text": term, "id": glossary.slug(term)} for term in entry.terms[language]],
+            "terms": [{"text": term, "id": order.slug(term)} for term in entry.terms[language]],
             "explanation": entry.explanations[language],
             "translations": [
                 {
@@ -106,7 +107,7 @@ def glossary_list(entries: list[glossary.Entry], config: MkDocsConfig) -> str:
                 "name": entry.source.names[language],
             },
         }
-        for entry in glossary.sorted_entries(entries, language)
+        for entry in order.sorted_entries(entries, language)
     ]
     html_list = theme_template(config, "partials/glossary.html").render(
         entries=listed,

@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from forebygg.glossary import entries as glossary
+from forebygg.glossary import order
 from forebygg.site_config import current_language, page_url, theme_template
 
 SCRIPT = "assets/js/glossary.js"
@@ -59,14 +59,14 @@ class _ExplainedTerms(Treeprocessor):
 def explain_terms(root, page: Page, config: MkDocsConfig, entries, glossary_page: str, stash) -> None:
     """The first use of each term in running text becomes its term (HTML, kept by `stash`)."""
     language = current_language(config)
-    terms = glossary.term_pattern(entries, language)
+    terms = order.term_pattern(entries, language)
     template = theme_template(config, "partials/glossary-term.html")
     glossary_url = page_url(page, glossary_page)
     used: set[int] = set()
     for element, part in running_text(root):
         text, pieces, end = getattr(element, part), [], 0
         for match in terms.finditer(text):
-            entry = glossary.entry_for(entries, language, match.group())
+            entry = order.entry_for(entries, language, match.group())
             if id(entry) in used:
                 continue
             used.add(id(entry))

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from forebygg.dates import date_in_words
 from forebygg.site_config import babel_locale, regional_language
 from forebygg.site_config import texts as component_texts
+from forebygg.statistics import chart
 from forebygg.statistics import rows as statistics
 
 COLOURS = {"evictions": "#1a237e", "children": "#b35900"}  # both at least 3:1 on white, unlike each other
@@ -112,19 +113,19 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
                 "label": number(bar.value),
                 "colour": COLOURS[bar.series],
                 "text_x": round(bar.x + bar.width + 4, 1),
-                "text_y": round(bar.y + statistics.BAR - 3.5, 1),
+                "text_y": round(bar.y + chart.BAR - 3.5, 1),
             }
-            for bar in statistics.bars(years)
+            for bar in chart.bars(years)
         ],
         "years": [
-            {"year": str(row.year) + (MARK if row.quoted_in else ""), "y": statistics.year_label_y(i)}
+            {"year": str(row.year) + (MARK if row.quoted_in else ""), "y": chart.year_label_y(i)}
             for i, row in enumerate(years)
         ],
         "colours": COLOURS,
-        "width": statistics.WIDTH,
-        "height": statistics.height(years),
-        "axis_x": statistics.LABEL,
-        "bar_size": statistics.BAR,
+        "width": chart.WIDTH,
+        "height": chart.height(years),
+        "axis_x": chart.LABEL,
+        "bar_size": chart.BAR,
     }
 
 
