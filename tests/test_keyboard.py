@@ -226,8 +226,31 @@ def test_the_language_switch_names_the_languages_and_marks_the_current_one(
     switch = page.locator(".md-header .md-select button")
     assert switch.inner_text().strip() == other, "the switch is an icon only"
     switch.focus()
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     links = page.locator(".md-select__link")
     assert links.all_inner_texts() == ["Svenska", "English"]
     assert page.locator(".md-select__link[aria-current]").inner_text() == current
     assert page.locator(f".md-select__link:text-is('{other}')").get_attribute("aria-current") is None
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_the_language_list_opens_with_enter_and_space_and_closes_with_escape(page, server, key):
+    visit(page, "/vad-gor-vi/")
+    switch = page.locator(".md-header .language-switch")
+    links = page.locator(".md-header .md-select__link")
+    assert switch.get_attribute("aria-expanded") == "false"
+    switch.focus()
+    page.keyboard.press(key)
+    page.wait_for_function(SETTLED)
+    assert switch.get_attribute("aria-expanded") == "true"
+    assert all(link.is_visible() for link in links.all())
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-select__link')")
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert switch.get_attribute("aria-expanded") == "false"
+    assert not any(link.is_visible() for link in links.all())
+    assert page.evaluate("() => document.activeElement.classList.contains('language-switch')"), "focus lost"
+    # Closed, the list is passed over: Tab goes from the switch to what follows it.
+    page.keyboard.press("Tab")
+    assert not page.evaluate("() => document.activeElement.classList.contains('md-select__link')")
