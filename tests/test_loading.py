@@ -113,6 +113,6 @@ def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_th
     page = context.new_page()
     page.goto(PAGE, wait_until="load")
     assert not bundle_requests(page)
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator(".md-header .search-button").click()
     page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
     context.close()
