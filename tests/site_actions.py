@@ -5,11 +5,27 @@ from __future__ import annotations
 import time
 
 MATERIAL_STARTED = "() => 'document$' in window"
+# Transitions (drawer, search layer, language list) have ended; endless animations (a spinner) do not count.
+SETTLED = (
+    "() => document.getAnimations().every(a => a.playState !== 'running'"
+    " || a.effect.getComputedTiming().endTime === Infinity)"
+)
 # What the results say before the index has loaded, in the page's language.
 PLACEHOLDER = (
     "() => JSON.parse(document.getElementById('__config').textContent)"
     ".translations['search.result.placeholder']"
 )
+
+
+def settle_without_scripts(page, timeout: float = 10.0) -> None:
+    """Wait until the transitions have ended on a page that runs no scripts.
+
+    Playwright's wait_for_function needs the page's own scripts; page.evaluate
+    does not, so this asks again every 50 ms.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(SETTLED) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 def visit(page, path: str, wait_until: str = "load"):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from site_actions import visit
+from site_actions import settle_without_scripts, visit
 
 PHONE = {"width": 390, "height": 844}
 # Below Material's breakpoint (76.25em = 1220 px): the menu is a drawer there too.
 SMALL_LAPTOP = {"width": 1093, "height": 800}
+# A 1280 × 800 desktop zoomed to 150 %: 853 CSS px, below Material's 60em.
+ZOOMED = {"viewport": {"width": 853, "height": 533}, "device_scale_factor": 1.5}
 # One page of each kind (start, film, forms, contact; both languages): tabbing through all 24 takes minutes.
 PAGES = ["/", "/lokal-samverkan-starta/", "/en/avtal-och-samtycke/", "/en/om-webbplatsen/kontakt/"]
 MENU_NAME = {"sv": "Meny", "en": "Menu"}
@@ -167,6 +169,42 @@ def test_the_menu_button_is_not_shown_where_the_menu_is_always_open(page, server
     page.set_viewport_size({"width": 1366, "height": 900})
     assert not menu_button(page, "/").is_visible()
     assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+
+
+# Without JavaScript: a phone, a laptop, a desktop zoomed to 150 % (the menu is a drawer on
+# each) and a wide desktop, where the menu is always shown.
+NO_SCRIPT_WIDTHS = [PHONE, ZOOMED["viewport"], {"width": 1093, "height": 800}, {"width": 1366, "height": 900}]
+
+
+@pytest.mark.parametrize("viewport", NO_SCRIPT_WIDTHS, ids=lambda v: str(v["width"]))
+def test_without_javascript_the_menu_leads_to_every_page(browser, server, viewport):
+    context = browser.new_context(
+        base_url=server.origin, viewport=viewport, java_script_enabled=False, has_touch=viewport == PHONE
+    )
+    page = context.new_page()
+    for path in ["/", "/en/"]:
+        page.goto(path)
+        menu = page.locator(".md-header .menu-button")
+        if menu.is_visible():
+            menu.tap() if viewport == PHONE else menu.click()
+        else:  # the menu beside the page: its sections open by a click, as Material's do
+            for section in page.locator(".md-sidebar--primary label.md-nav__link[for^='__nav']").all():
+                section.click()
+        settle_without_scripts(page)
+        # Every page of the language can be reached: each has a visible link on screen.
+        expected = {p for p in server.pages() if language_of(p) == language_of(path)}
+        shown = set(
+            page.evaluate(
+                """() => [...document.querySelectorAll('a[href]')]
+                     .filter(a => a.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+                     .filter(a => { const b = a.getBoundingClientRect();
+                                    return b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth; })
+                     .map(a => new URL(a.href).pathname)"""
+            )
+        )
+        missing = sorted(expected - shown)
+        assert not missing, f"{path} at {viewport['width']} px, menu used: no link on screen to {missing}"
+    context.close()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
