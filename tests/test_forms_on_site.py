@@ -131,6 +131,79 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     context.close()
 
 
+# The width of an A4 page inside the fill-in page's print margins (210 mm less 2 × 20 mm,
+# overrides/form-fill.html's @page) in CSS pixels: print emulation lays the page out at
+# the window's width.
+PRINTED_WIDTH = round((210 - 2 * 20) / 25.4 * 96)
+# For each typed blank: what is drawn in its place (the visible field, or the copy of its
+# value), its text, and whether it shows all of it: nothing cut off inside its box, and
+# the box inside the page.
+DRAWN = """() => [...document.querySelectorAll('.form-fill__field')]
+  .filter(li => li.querySelector('.form-fill__input'))
+  .map(li => ({
+    id: li.querySelector('.form-fill__input').id,
+    label: li.querySelector('label').textContent,
+    drawn: [...li.querySelectorAll('.form-fill__input, .form-fill__printed')]
+      .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+      .map(el => {
+        const box = el.getBoundingClientRect();
+        return {
+          tag: el.tagName,
+          text: 'value' in el ? el.value : el.textContent,
+          cutOff: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+          outside: box.left < 0 || box.right > innerWidth + 0.5,
+        };
+      }),
+  }))"""
+
+
+def long_answer(label: str, length: int = 300) -> str:
+    """A realistic long answer of `length` characters, its end marked, so a cut-off end shows."""
+    words = f"{label} och det som hör till, enligt vad vi har kommit överens om".split()
+    text = ""
+    while len(text) < length - 10:
+        text += words[len(text.split()) % len(words)] + " "
+    return (text + "slutet.").ljust(length, ".")[:length]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_long_answer_is_shown_whole_while_it_is_typed_and_printed_whole(browser, server, language):
+    prefix = "/en/" if language == "en" else "/"
+    context = browser.new_context(base_url=server.origin, viewport={"width": PRINTED_WIDTH, "height": 900})
+    page = context.new_page()
+    problems = []
+    for path in [p for p in server.fill_in_pages() if p.startswith(prefix + "forms/")]:
+        page.goto(path)
+        page.emulate_media(media="screen")
+        answers = {}
+        for field in page.locator(".form-fill__input").all():
+            label = page.locator(f"label[for='{field.get_attribute('id')}']").text_content()
+            answers[field.get_attribute("id")] = long_answer(label)
+            before = field.bounding_box()["height"]
+            field.fill(answers[field.get_attribute("id")])
+            free_text = field.evaluate("el => el.closest('.form-fill__field--text') !== null")
+            if free_text and field.evaluate(
+                "el => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1"
+            ):
+                problems.append(f"{path}: {label!r}: on screen the field hides part of a long answer")
+            elif free_text and field.bounding_box()["height"] <= before:
+                problems.append(f"{path}: {label!r}: the field did not grow with a long answer")
+        page.keyboard.press("Tab")
+        page.emulate_media(media="print")
+        for blank in page.evaluate(DRAWN):
+            where = f"{path}: {blank['label']!r} on paper"
+            if len(blank["drawn"]) != 1:
+                problems.append(f"{where}: {len(blank['drawn'])} elements drawn, not one")
+                continue
+            drawn = blank["drawn"][0]
+            if drawn["text"] != answers[blank["id"]]:
+                problems.append(f"{where}: the {drawn['tag']} holds {drawn['text']!r}")
+            if drawn["cutOff"] or drawn["outside"]:
+                problems.append(f"{where}: the {drawn['tag']} cuts the answer off at its edge")
+    context.close()
+    assert not problems, "long answers:\n" + "\n".join(problems)
+
+
 # The letter of intent's two parties, and what their blanks are called, per language.
 PARTIES = {
     "sv": ("För kommunen", "För hyresvärden", "Datum", "Namnförtydligande"),
