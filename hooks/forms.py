@@ -160,6 +160,9 @@ def fill_in_context(
         "template": template,
         "texts": _texts(config),
         "site_name": config.site_name,
+        # For the site's footer (partials/copyright.html): the root of the form's language.
+        "config": config,
+        "language_base_url": get_relative_url(language_prefix(config, current_language(config)) or ".", path),
         "stylesheet": f"{base}/assets/css/form-fill.css",
         "script": f"{base}/assets/js/form-fill.js",
         "back_url": get_relative_url(page.url, path) if page else base,
