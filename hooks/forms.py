@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
 from forebygg.file_sizes import human_size
+from forebygg.hyphenation import soft_hyphens_in_headings
 from forebygg.markers import pattern
 from forebygg.site_config import (
     AFTER_I18N,
@@ -102,6 +103,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
                 f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
             )
         content = env.get_template("form-fill.html").render(**fill_in_context(template, path, page, config))
+        content = soft_hyphens_in_headings(content, template.language)
         files.append(File.generated(config, path, content=content))
     return env
 
