@@ -151,6 +151,7 @@ def test_a_missing_page_gets_its_languages_own_404(third_language):
     assert page.get("lang") == "de"
     # Read as a reader reads it: without the soft hyphens where a long word may break.
     assert page.findtext(".//h1").replace("\u00ad", "") == "Seite nicht gefunden"
+    assert page.findtext(".//title") == "Seite nicht gefunden – Räumungen verhindern"
 
 
 @pytest.mark.parametrize("prefix, language", [("/", "sv"), ("/en/", "en"), ("/de/", "de")])

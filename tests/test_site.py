@@ -16,6 +16,7 @@ from site_actions import search
 from site_build import PROJECT, assert_build_fails
 from site_server import fetch
 
+CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
 SWEDISH_PAGES = sorted(
     "/"
     + "".join(
@@ -98,18 +99,19 @@ def test_each_language_has_its_own_sitemap_with_absolute_hreflang_alternates(ser
 
 
 @pytest.mark.parametrize(
-    "missing, language, heading",
-    [
-        ("/finns-inte/", "sv", "Sidan finns inte"),
-        ("/en/does-not-exist/", "en", "Page not found"),
-    ],
+    "missing, language",
+    [("/finns-inte/", "sv"), ("/en/does-not-exist/", "en")],
 )
-def test_a_missing_page_gets_a_404_in_its_language(server, missing, language, heading):
+def test_a_missing_page_gets_a_404_in_its_language_that_says_so_in_its_title(server, missing, language):
     status, body = fetch(server.origin + missing)
     page = lxml.html.fromstring(body)
+    not_found = CONFIG["extra"]["text"]["not_found"]["title"][language]
+    site_name = page.xpath("//header//a[contains(@class, 'md-logo')]/@aria-label")[0]
     assert status == 404
     assert page.get("lang") == language
-    assert page.findtext(".//h1") == heading
+    # Read as a reader reads it: without the soft hyphens where a long word may break.
+    assert page.findtext(".//h1").replace("\u00ad", "") == not_found
+    assert page.findtext(".//title") == f"{not_found} – {site_name}"
 
 
 def test_organisation_facts_come_from_mkdocs_yml(site):
