@@ -180,3 +180,28 @@ def test_soft_hyphens_go_into_the_text_of_headings_only():
 def test_a_language_without_a_hyphenation_dictionary_is_left_as_it_is():
     html = "<h1>Ka hortaga guriga</h1>"
     assert soft_hyphens_in_headings(html, "so") == html
+
+
+# The size of the body text, and of each paragraph and list item in a box or a disclosure.
+BOX_TEXT = """() => {
+  const size = el => getComputedStyle(el).fontSize;
+  const body = [...document.querySelectorAll('article p:not([class])')]
+    .find(p => !p.closest('.admonition, details'));
+  const boxed = [...document.querySelectorAll('article :is(.admonition, details) :is(p, li)')];
+  return {body: body && size(body), boxed: boxed.map(el => [el.textContent.trim().slice(0, 40), size(el)])};
+}"""
+
+
+def test_text_in_boxes_and_disclosures_is_as_large_as_the_body_text(page, server):
+    problems, boxed = [], 0
+    for path in server.pages():
+        page.goto(path)
+        found = page.evaluate(BOX_TEXT)
+        boxed += len(found["boxed"])
+        problems += [
+            f"{path}: {text!r} is {size}, the body text {found['body']}"
+            for text, size in found["boxed"]
+            if size != found["body"]
+        ]
+    assert boxed, "no page has a box or a disclosure with text to measure"
+    assert not problems, "smaller text in boxes:\n" + "\n".join(problems)
