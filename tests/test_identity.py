@@ -26,7 +26,7 @@ def test_every_page_and_fill_in_page_has_an_icon(page, server):
         responses: list[tuple[str, int]] = []
         page.on("response", lambda response, seen=responses: seen.append((response.url, response.status)))
         visit(page, path) if not path.endswith(".html") else page.goto(path)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
         icon = page.request.get("/favicon.ico")
         assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00", "not an icon file"
         assert [url for url, status in responses if status == 404] == []

@@ -103,7 +103,7 @@ def test_answering_sends_nothing_and_keeps_nothing(page):
     for question in page.locator(".self-check__question").all():
         question.get_by_role("radio").first.check()
         question.get_by_role("button", name=TEXT["check"]["sv"]).click()
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
     assert requests == []
     assert page.evaluate("() => Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
 
