@@ -25,7 +25,7 @@ from gates import (
     netlify_headers,
     nginx_headers,
 )
-from site_actions import MATERIAL_STARTED, search, visit
+from site_actions import MATERIAL_STARTED, SETTLED, search, visit
 from site_build import MISSING, PROJECT, build, build_in_another_process, copy_sources, project_with_fixture
 from site_server import served_fixture
 
@@ -48,11 +48,37 @@ def open_menu(page) -> None:
     # The click also fetched Material's script (overrides/main.html): axe sees the menu once it has started.
     page.wait_for_function(MATERIAL_STARTED)
     # The drawer slides in and its colours fade: axe must see the end state.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    settled(page)
 
 
 def open_search(page, path: str) -> None:
     search(page, SEARCH_WORDS[language_of(path)])
+    # The results fade in: axe must see them shown.
+    settled(page)
+
+
+def settled(page) -> None:
+    page.wait_for_function(SETTLED)
+
+
+def open_the_language_list(page) -> None:
+    page.locator(".md-header .language-switch").click()
+    settled(page)
+
+
+def open_the_contents_in_the_menu(page) -> bool:
+    """On a phone, the page's contents in the open menu, if the page has any."""
+    opener = page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
+    if not opener.is_visible():
+        return False
+    opener.click()
+    settled(page)
+    return True
+
+
+def show_the_list_of_pages(page) -> None:
+    """What the menu leads to without JavaScript, shown (the script hides it)."""
+    page.evaluate("() => { document.getElementById('site-pages').hidden = false; }")
 
 
 def enter_a_wrong_personnummer(page) -> bool:
@@ -78,7 +104,10 @@ def test_no_page_has_an_accessibility_violation(browser, server):
         page = desktop.new_page()
         visit(page, path)
         assert page.locator(".survey-banner").is_visible(), f"{path}: axe must see the survey invitation"
-        problems += axe_violations(page)
+        show_the_list_of_pages(page)
+        problems += axe_violations(page, "with the list of pages shown without JavaScript")
+        open_the_language_list(page)
+        problems += axe_violations(page, "language list open")
         open_search(page, path)
         problems += axe_violations(page, "search open")
         page.close()
@@ -87,6 +116,8 @@ def test_no_page_has_an_accessibility_violation(browser, server):
         problems += axe_violations(page, "phone")
         open_menu(page)
         problems += axe_violations(page, "phone, menu open")
+        if open_the_contents_in_the_menu(page):
+            problems += axe_violations(page, "phone, menu open, the page's contents")
         page.close()
     for path in server.fill_in_pages():
         for context in (desktop, phone):
