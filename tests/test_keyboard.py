@@ -169,6 +169,20 @@ def test_tabbing_through_the_open_menu_on_every_page_always_shows_where_focus_is
     assert not problems, "where focus could not be seen, or not seen well:\n" + "\n".join(problems)
 
 
+def test_shift_tab_out_of_the_open_menu_closes_it_and_focus_is_seen(narrow, server):
+    page = narrow
+    for path in ["/", "/en/"]:
+        visit(page, path)
+        menu_button(page, path).focus()
+        page.keyboard.press("Enter")
+        assert focus_now(page)["inMenu"]
+        page.keyboard.press("Shift+Tab")
+        focus = focus_now(page)
+        assert focus is not None and not focus["inMenu"], f"{path}: focus stayed in the menu"
+        assert not focus["menuOpen"], f"{path}: the menu stayed open behind focus"
+        assert focus_problems(focus) == [], f"{path}: {focus['name']}"
+
+
 def test_the_folded_search_field_takes_focus_only_from_its_button(narrow, server):
     page = narrow
     for path in ["/", "/en/"]:
