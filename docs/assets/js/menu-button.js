@@ -6,9 +6,9 @@
 // In the open drawer, a section's pages and (below 60em) this page's contents are panels that
 // slide in over the list; site.css keeps a panel out of the Tab order until it is open, and the
 // list under an open panel too. A section's opener is a label that Material clicks on Enter
-// (and this script on Space); focus then goes into the panel. Escape in a section's panel goes back to the list, with
-// focus on the opener (its "back" title is a label that cannot take focus); Escape in the
-// list closes the menu.
+// (and this script on Space); focus then goes into the panel. Escape in a section's panel
+// goes back to the list, with focus on the opener (its "back" title is a label that cannot
+// take focus); Escape in the list closes the menu.
 (function () {
   var button = document.querySelector(".menu-button");
   var drawer = document.getElementById("__drawer");
