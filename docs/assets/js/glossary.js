@@ -2,7 +2,8 @@
 // focus by CSS; this script
 // - places it right under the line of the term that the pointer is on (a term can wrap over
 //   two lines), touching it, so that the pointer can move onto it without leaving the term,
-//   and above the line where there is no room below (WCAG 1.4.13, hoverable);
+//   and above the line where there is no room below (WCAG 1.4.13, hoverable); for focus
+//   and taps under the term's last line;
 // - on a touch screen, shows it at the first tap on a term; a second tap follows the link
 //   to the glossary, as a click or Enter always does;
 // - hides it on Escape (WCAG 1.4.13, dismissible) until the pointer and the focus have left
@@ -17,8 +18,9 @@
     return term.matches(":hover") || term.matches(":focus-within") || term.classList.contains("glossary--open");
   }
 
-  // Under (or else above) the line box of the term at `rect`, within the window.
-  function place(term, rect) {
+  // Under the line box of the term at `rect`, within the window; where there is no room
+  // below, above the line at `top` (the same line, or for focus the term's first line).
+  function place(term, rect, top) {
     var tip = term.querySelector(".glossary__tip");
     tip.style.removeProperty("left");
     tip.style.removeProperty("top");
@@ -32,18 +34,20 @@
     var x = Math.max(8, Math.min(rect.left, width - origin.width - 8));
     // One pixel over the line, so that no gap opens between the term and its explanation.
     var y = rect.bottom - 1;
-    if (y + origin.height > innerHeight && rect.top - origin.height + 1 >= 0) y = rect.top - origin.height + 1;
+    var above = (top === undefined ? rect.top : top) - origin.height + 1;
+    if (y + origin.height > innerHeight && above >= 0) y = above;
     tip.style.left = x - origin.left + "px";
     tip.style.top = y - origin.top + "px";
   }
 
-  // The line of the term under the pointer; the first line for focus and taps.
+  // The line of the term under the pointer; for focus and taps its last line, so that
+  // the explanation under it covers no part of the focused term (WCAG 2.4.11).
   function line(link, x, y) {
     var rects = [].slice.call(link.getClientRects());
     var under = rects.filter(function (r) {
       return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
     })[0];
-    return under || rects[0];
+    return under || rects[rects.length - 1];
   }
 
   Array.prototype.forEach.call(terms, function (term) {
@@ -63,8 +67,11 @@
     }
     term.addEventListener("mouseover", pointedAt);
     term.addEventListener("mousemove", pointedAt);
+    function focused() {
+      place(term, line(link, -1, -1), link.getClientRects()[0].top);
+    }
     term.addEventListener("focusin", function () {
-      if (!term.matches(":hover")) place(term, line(link, -1, -1));
+      if (!term.matches(":hover")) focused();
     });
     term.addEventListener("mouseleave", function () {
       if (!term.matches(":focus-within")) left();
@@ -78,7 +85,7 @@
       event.preventDefault();
       term.classList.add("glossary--open");
       link.focus();
-      place(term, line(link, -1, -1));
+      focused();
     });
   });
 
