@@ -44,6 +44,10 @@ def source(language: str, form_id: str) -> tuple[str, list[str], str]:
     return file, [m.group(1) for m in FIELD_LINE.finditer(text)], title
 
 
+def without_spaces_and_hyphens(text: str) -> str:
+    return re.sub(r"[\s\u00ad\u2010-]", "", text)
+
+
 def heading_text(element, path: str) -> str:
     """A heading's text as a reader reads it: without the soft hyphens where a long word may break."""
     return element.xpath(f"string({path})").replace("\u00ad", "")
@@ -126,7 +130,10 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     printed = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())  # a long title wraps
     for value in typed.values():
         assert value in printed, f"{value!r} is not on the printout"
-    assert title in printed
+    # Chromium writes each soft hyphen in the title (hooks/hyphenation.py) as a space glyph marked
+    # with its real text, U+00AD (ActualText), and a hyphen where the title broke; pypdf reads the
+    # glyphs, so the title is looked for without spaces and hyphens.
+    assert without_spaces_and_hyphens(title) in without_spaces_and_hyphens(printed)
     assert "Tillbaka" not in printed and "Back to" not in printed, "site links were printed"
     assert len(pdf.pages) == 1
 
