@@ -8,6 +8,9 @@
   var list = select && select.querySelector(".md-select__inner");
   if (!button || !list) return;
   select.classList.add("language-select--disclosure");
+  // Closed at once: its fade applies from now on, not to this first closing (site.css).
+  getComputedStyle(list).visibility;
+  select.classList.add("language-select--ready");
   button.setAttribute("aria-controls", list.id);
 
   function isOpen() {
