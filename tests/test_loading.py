@@ -98,6 +98,35 @@ def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
     assert search(page, "samverkan"), "search found nothing after Material's script arrived late"
 
 
+def test_tabbing_into_search_before_material_arrives_leaves_the_search_open(page):
+    # Tab, given to Material again once it has arrived, closed the search and took the focus
+    # from the field the reader had tabbed to and was typing in. A key that types no
+    # character has done its work already, and is not given again.
+    held, typed = [], []
+
+    def hold_until_typed(route):
+        route.continue_() if typed else held.append(route)
+
+    page.route(BUNDLE, hold_until_typed)
+    page.goto(PAGE, wait_until="load")
+    field = page.locator("input.md-search__input")
+    assert field.is_visible(), "a desktop shows the search field"
+    page.locator(".md-header .language-switch").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    page.keyboard.type("sam")
+    typed.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_function(MATERIAL_STARTED)
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    page.wait_for_load_state("networkidle")
+    assert field.evaluate("el => el === document.activeElement"), "the search field lost the focus"
+    assert page.evaluate("() => document.getElementById('__search').checked"), "the search was closed"
+
+
 def test_a_key_pressed_with_ctrl_before_material_arrives_is_not_given_to_it(page):
     # Ctrl+P (print) given to Material as "p" would open the previous page.
     page.goto("/lokal-samverkan-starta/", wait_until="load")
