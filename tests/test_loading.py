@@ -78,22 +78,35 @@ def test_the_first_use_of_the_page_starts_material(page, use):
     assert len(bundle_requests(page)) == 1
 
 
+def hold_materials_script(page):
+    """Hold Material's script back, as a slow network would, until the returned function is called.
+
+    Playwright runs a route's handler a moment after the request: one that arrives
+    after the release is let through at once.
+    """
+    held, released = [], []
+
+    def hold(route):
+        route.continue_() if released else held.append(route)
+
+    def release():
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    page.route(BUNDLE, hold)
+    return release
+
+
 def test_the_first_key_is_not_lost_while_materials_script_arrives(page):
     # "/" is Material's shortcut to search: it works on the first press, although
     # that press is what fetches the script. The script is held back until the key
     # press has been handled.
-    held, pressed = [], []
-
-    def hold_until_pressed(route):
-        route.continue_() if pressed else held.append(route)
-
-    page.route(BUNDLE, hold_until_pressed)
+    release = hold_materials_script(page)
     page.goto(PAGE, wait_until="load")
     assert not bundle_requests(page)
     page.keyboard.press("/")
-    pressed.append(True)
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
     assert search(page, "samverkan"), "search found nothing after Material's script arrived late"
 
@@ -102,12 +115,7 @@ def test_tabbing_into_search_before_material_arrives_leaves_the_search_open(page
     # Tab, given to Material again once it has arrived, closed the search and took the focus
     # from the field the reader had tabbed to and was typing in. A key that types no
     # character has done its work already, and is not given again.
-    held, typed = [], []
-
-    def hold_until_typed(route):
-        route.continue_() if typed else held.append(route)
-
-    page.route(BUNDLE, hold_until_typed)
+    release = hold_materials_script(page)
     page.goto(PAGE, wait_until="load")
     field = page.locator("input.md-search__input")
     assert field.is_visible(), "a desktop shows the search field"
@@ -117,9 +125,7 @@ def test_tabbing_into_search_before_material_arrives_leaves_the_search_open(page
         if field.evaluate("el => el === document.activeElement"):
             break
     page.keyboard.type("sam")
-    typed.append(True)
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_function(MATERIAL_STARTED)
     page.wait_for_function("() => document.getElementById('__search').checked")
     page.wait_for_load_state("networkidle")
