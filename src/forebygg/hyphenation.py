@@ -5,10 +5,10 @@ hyphenation dictionary (Pyphen, the LibreOffice dictionaries).
 A heading's word that does not fit the line – a phone, the text at 200 % –
 used to break wherever the line ended ("vräkninga|r"), or to run off the
 screen. CSS `hyphens: auto` breaks at hyphenation points only where the
-browser has the language's dictionary, which Chromium on Linux and Windows
-lacks for Swedish. A soft hyphen (U+00AD) is invisible until the browser
-breaks the word there, and then shows as "-", in every browser; a reader
-who copies the heading or searches the page gets the word whole.
+browser has the language's dictionary, which Debian's Chromium lacks for
+every language. A soft hyphen (U+00AD) is invisible until the browser breaks
+the word there, and then shows as "-", in every browser; screen readers and
+the browser's find on the page read the word whole.
 """
 
 from __future__ import annotations
