@@ -15,7 +15,7 @@ and the cue times come from the measured length of each sentence's audio.
 Every slide stays on screen while its sentences are spoken, plus a short
 pause. The captions break at grammatical boundaries (forebygg.film.caption_lines).
 Each MP4 says in its metadata that it is a sample film, and the page then
-says so under it (hooks/film.py).
+says so under it (src/forebygg/film/).
 
 Run from the repository root:
 

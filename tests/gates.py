@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from site_actions import MATERIAL_STARTED, search, visit
+from site_actions import MATERIAL_STARTED, SETTLED, search, visit
 from site_build import PROJECT, fill_in_pages, missing_pages, pages
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -189,7 +189,21 @@ def _page_states(page, path: str, root: Path, phone: bool) -> list[str]:
         # The click also fetched Material's script (overrides/main.html): axe sees the menu once it has started.
         page.wait_for_function(MATERIAL_STARTED)
         _settle(page)
-        return problems + axe_violations(page, "phone, menu open")
+        problems += axe_violations(page, "phone, menu open")
+        contents = page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
+        if contents.is_visible():
+            contents.click()
+            _settle(page)
+            problems += axe_violations(page, "phone, menu open, the page's contents")
+        return problems
+    # What the menu leads to without JavaScript: the list of every page (the script hides it).
+    page.evaluate(
+        "() => { const list = document.getElementById('site-pages'); if (list) list.hidden = false; }"
+    )
+    problems += axe_violations(page, "with the list of pages shown without JavaScript")
+    page.locator(".md-header .language-switch").click()
+    _settle(page)
+    problems += axe_violations(page, "language list open")
     word = search_word(root, path)
     if not search(page, word):
         problems.append(f"{path}: searching for {word!r}, a word of the site's first page, found nothing")
@@ -212,7 +226,7 @@ def _fill_in_page_states(page, path: str) -> list[str]:
 
 def _settle(page) -> None:
     """Until no animation runs: axe must see the colours where they end, not half-way."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function(SETTLED)
 
 
 def search_word(root: Path, path: str) -> str:

@@ -5,11 +5,29 @@ from __future__ import annotations
 import time
 
 MATERIAL_STARTED = "() => 'document$' in window"
-# What the results say before the index has loaded, in the page's language.
+# Transitions (drawer, search layer, language list) have ended; endless animations (a spinner) do not count.
+SETTLED = (
+    "() => document.getAnimations().every(a => a.playState !== 'running'"
+    " || a.effect.getComputedTiming().endTime === Infinity)"
+)
+# What the results say once the index has loaded and nothing is typed, in the page's language.
 PLACEHOLDER = (
     "() => JSON.parse(document.getElementById('__config').textContent)"
     ".translations['search.result.placeholder']"
 )
+# What they say when nothing is found (an expression).
+NONE = "JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"
+
+
+def settle_without_scripts(page, timeout: float = 10.0) -> None:
+    """Wait until the transitions have ended on a page that runs no scripts.
+
+    Playwright's wait_for_function needs the page's own scripts; page.evaluate
+    does not, so this asks again every 50 ms.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(SETTLED) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 def visit(page, path: str, wait_until: str = "load"):
@@ -31,20 +49,27 @@ def start_material(page) -> None:
 def search(page, query: str, timeout: float = 10.0):
     """Type `query` into the site search and return the result links.
 
-    Material drops what is typed before its search worker has loaded the
-    index, so type again until the results answer the query.
+    Material drops what is typed before its search worker has loaded the index,
+    and says it is ready by showing its placeholder in the results; the query is
+    typed once it does, and the results are read once they answer it (a count, or
+    "no results"). Where the field is folded away (below 60em) the search button
+    opens it first.
     """
     field = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
+    button = page.locator(".md-header .search-button")
     placeholder = page.evaluate(PLACEHOLDER)
-    field.click()
+    (button if button.is_visible() else field).click()
     page.wait_for_function(MATERIAL_STARTED)
-    deadline = time.monotonic() + timeout
-    while True:
-        field.fill("")
-        field.press_sequentially(query, delay=20)
-        page.wait_for_timeout(300)
-        if meta.inner_text().strip() != placeholder or time.monotonic() > deadline:
-            break
+    meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
+    page.wait_for_function(f"placeholder => {meta} === placeholder", arg=placeholder, timeout=timeout * 1000)
+    # Material searches at each key released: all but the last letter are put in at once,
+    # so that only the whole query is searched for and answered.
+    field.fill(query[:-1])
+    field.press(query[-1])
+    answered = (
+        f"placeholder => {meta} !== placeholder && ({meta} === {NONE}"
+        " || document.querySelector('.md-search-result__item') !== null)"
+    )
+    page.wait_for_function(answered, arg=placeholder, timeout=timeout * 1000)
     links = page.locator(".md-search-result__item > a")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]

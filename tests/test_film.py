@@ -159,7 +159,7 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(path, wait_until="load")
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
     assert not [url for url in requests if url.endswith((".mp4", ".vtt"))], "the film was fetched before play"
     assert page.locator("video").count() == 0, "the browser's player is drawn only when asked for"
     assert page.locator(".film__poster").is_visible()
@@ -212,7 +212,7 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
         requests = []
         page.on("request", lambda request: requests.append(request.url))
         page.goto("/vad-gor-vi/", wait_until="load")
-        page.wait_for_timeout(500)
+        page.wait_for_load_state("networkidle")
         assert not [url for url in requests if not url.startswith(origin)], requests
         assert page.locator(".film__poster").is_visible()
         assert "YouTube" in page.locator(".film__provider").inner_text()

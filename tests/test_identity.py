@@ -66,6 +66,22 @@ def test_the_footer_links_to_accessibility_privacy_and_contact_in_the_page_langu
             assert page.request.get(target).ok, target
 
 
+def test_every_fill_in_page_has_the_footer_links_of_the_other_pages_of_its_language(page, server):
+    """Every form's fill-in page, in every language, against its language's start page."""
+    footer_links = """() => [...document.querySelectorAll('footer .site-footer__links a')]
+        .map(a => [a.textContent.trim(), new URL(a.href).pathname])"""
+    expected = {}
+    for path in server.fill_in_pages():
+        start = path.split("forms/")[0]  # '/' or '/en/': the fill-in page's language folder
+        if start not in expected:
+            visit(page, start)
+            expected[start] = page.evaluate(footer_links)
+            assert expected[start], f"{start} has no footer links"
+        page.goto(path)
+        assert page.evaluate(footer_links) == expected[start], path
+        assert page.locator("footer .site-footer__links a").first.is_visible(), path
+
+
 def test_the_page_title_is_the_strongest_heading(specimen_page):
     page = specimen_page
     visit(page, "/vad-gor-vi/")

@@ -1,27 +1,27 @@
 """
-Keyboard use at every width: the menu button, visible focus, search and the language switch.
+Keyboard use at every width: the menu, visible focus, search and the language switch.
 
-WCAG 2.1.1 (everything by keyboard), 2.4.3 (focus order) and 2.4.7 (focus visible).
+WCAG 2.1.1 (everything by keyboard), 2.4.3 (focus order), 2.4.7 (focus visible) and
+2.4.11 (focus not obscured). Where the menu is a drawer (below 1220 px: a phone, a
+laptop, a desktop zoomed to 150 %), a closed panel – a section's pages, the page's
+contents, the folded search, the language list – takes no focus until it opens.
 """
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from site_actions import visit
+from site_actions import SETTLED, settle_without_scripts, visit
 
 PHONE = {"width": 390, "height": 844}
-# Below Material's breakpoint (76.25em = 1220 px): the menu is a drawer there too.
-SMALL_LAPTOP = {"width": 1093, "height": 800}
-# One page of each kind (start, film, forms, contact; both languages): tabbing through all 24 takes minutes.
-PAGES = ["/", "/lokal-samverkan-starta/", "/en/avtal-och-samtycke/", "/en/om-webbplatsen/kontakt/"]
+# A 1280 × 800 desktop zoomed to 150 %: 853 CSS px, below Material's 60em, where the
+# page's contents are a panel inside the menu and the search field is folded away.
+ZOOMED = {"viewport": {"width": 853, "height": 533}, "device_scale_factor": 1.5}
+WIDTHS = {
+    "phone": {"viewport": PHONE, "device_scale_factor": 3, "is_mobile": True, "has_touch": True},
+    "zoomed-150": ZOOMED,
+}
 MENU_NAME = {"sv": "Meny", "en": "Menu"}
-# Transitions (drawer, search layer) have ended; endless animations (a spinner) do not count.
-SETTLED = (
-    "() => document.getAnimations().every(a => a.playState !== 'running'"
-    " || a.effect.getComputedTiming().endTime === Infinity)"
-)
 
 # Where focus is and how it shows: its box, whether it is seen, and its outline.
 FOCUS = """() => {
@@ -52,10 +52,23 @@ FOCUS = """() => {
     inViewport: box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
     seen: el.checkVisibility({visibilityProperty: true, opacityProperty: true}),
     onTop: !!top && (top === el || el.contains(top) || top.contains(el)),
+    coveredBy: top ? top.tagName + (top.className && typeof top.className === 'string'
+      ? '.' + top.className.trim().split(/\\s+/).join('.') : '') : '',
     outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
     outlineColour: style.outlineColor, background,
+    inMenu: !!el.closest('.md-sidebar--primary'),
+    menuOpen: document.getElementById('__drawer')?.checked ?? false,
   };
 }"""
+# Says where focus is once nothing moves: no transition that can move or hide it runs.
+# (A link's colour fading in is not waited for.) The browser scrolls focus into view at
+# once, so with nothing running, focus is measured right away.
+FOCUS_WHEN_STILL = f"""async () => {{
+  const moving = () => document.getAnimations().some(a => a.playState === 'running'
+    && a.effect.getComputedTiming().endTime !== Infinity && a.transitionProperty !== 'color');
+  for (let i = 0; i < 180 && moving(); i++) await new Promise(resolve => requestAnimationFrame(resolve));
+  return ({FOCUS})();
+}}"""
 
 
 def rgb(colour: str) -> tuple[float, ...]:
@@ -77,8 +90,12 @@ def contrast(a: str, b: str) -> float:
 
 def focus_problems(focus: dict) -> list[str]:
     problems = []
-    if not (focus["inViewport"] and focus["seen"] and focus["onTop"]):
-        problems.append("cannot be seen")
+    if not focus["inViewport"]:
+        problems.append("is off screen")
+    elif not focus["seen"]:
+        problems.append("cannot be seen (hidden or transparent)")
+    elif not focus["onTop"]:
+        problems.append(f"is covered by {focus['coveredBy']}")
     if focus["outlineStyle"] == "none" or focus["outlineWidth"] < 2:
         problems.append(f"outline {focus['outlineStyle']} {focus['outlineWidth']}px")
     elif contrast(focus["outlineColour"], focus["background"]) < 3:
@@ -86,20 +103,21 @@ def focus_problems(focus: dict) -> list[str]:
     return problems
 
 
-def tab_through(page, limit: int = 120) -> list[str]:
-    """Press Tab until focus leaves the page; every stop where focus could not be seen, or seen well."""
+def focus_now(page) -> dict | None:
+    return page.evaluate(FOCUS_WHEN_STILL)
+
+
+def tab_through(page, limit: int = 400, until=lambda focus: focus is None) -> list[str]:
+    """Press Tab until `until(focus)` (by default: focus has left the page); every stop where
+    focus could not be seen, or not seen well, the last one included."""
     problems = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        try:
-            page.wait_for_function(SETTLED, timeout=1500)
-        except PlaywrightTimeout:
-            pass  # a transition that never ends on its own: look at focus as it is
-        page.wait_for_timeout(350)  # the page scrolls smoothly to the focused element: not an animation
-        focus = page.evaluate(FOCUS)
-        if focus is None:
+        focus = focus_now(page)
+        if focus is not None:
+            problems += [f"{focus['name']}: {problem}" for problem in focus_problems(focus)]
+        if until(focus):
             return problems
-        problems += [f"{focus['name']}: {problem}" for problem in focus_problems(focus)]
     return problems + [f"still tabbing after {limit} stops"]
 
 
@@ -107,22 +125,99 @@ def language_of(path: str) -> str:
     return "en" if path.startswith("/en/") else "sv"
 
 
-@pytest.mark.parametrize("viewport", [PHONE, SMALL_LAPTOP], ids=["phone", "small-laptop"])
-def test_tabbing_through_every_page_always_shows_where_focus_is(browser, server, viewport):
-    context = browser.new_context(base_url=server.origin, viewport=viewport)
+def menu_button(page, path):
+    return page.get_by_role("button", name=MENU_NAME[language_of(path)], exact=True)
+
+
+def every_page(server) -> list[str]:
+    return server.pages() + server.missing_pages()
+
+
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def narrow(request, browser, server):
+    """A tab on a phone or on a desktop zoomed to 150 %."""
+    context = browser.new_context(base_url=server.origin, **WIDTHS[request.param])
     context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems = []
-    for path in PAGES + server.fill_in_pages()[:1]:
+    yield context.new_page()
+    context.close()
+
+
+def test_tabbing_through_every_page_always_shows_where_focus_is(narrow, server):
+    page, problems = narrow, []
+    for path in every_page(server) + server.fill_in_pages():
         # A fill-in page has no Material script to wait for.
         page.goto(path) if path.endswith(".html") else visit(page, path)
         problems += [f"{path}: {problem}" for problem in tab_through(page)]
-    context.close()
-    assert problems == []
+    assert not problems, "where focus could not be seen, or not seen well:\n" + "\n".join(problems)
 
 
-def menu_button(page, path):
-    return page.get_by_role("button", name=MENU_NAME[language_of(path)], exact=True)
+def test_tabbing_through_the_open_menu_on_every_page_always_shows_where_focus_is(narrow, server):
+    page, problems = narrow, []
+    for path in every_page(server):
+        visit(page, path)
+        menu_button(page, path).focus()
+        page.keyboard.press("Enter")
+        first = focus_now(page)
+        assert first["inMenu"], f"{path}: focus stayed behind the open menu"
+        where = [f"{first['name']}: {p}" for p in focus_problems(first)]
+        # On until focus leaves the menu: the menu has closed by then, and covers nothing.
+        where += tab_through(page, until=lambda focus: focus is None or not focus["inMenu"])
+        closed = page.evaluate("() => !document.getElementById('__drawer').checked")
+        problems += [f"{path}, menu open: {problem}" for problem in where]
+        problems += [] if closed else [f"{path}: the menu stayed open when focus left it"]
+    assert not problems, "where focus could not be seen, or not seen well:\n" + "\n".join(problems)
+
+
+def test_shift_tab_out_of_the_open_menu_closes_it_and_focus_is_seen(narrow, server):
+    page = narrow
+    for path in ["/", "/en/"]:
+        visit(page, path)
+        menu_button(page, path).focus()
+        page.keyboard.press("Enter")
+        assert focus_now(page)["inMenu"]
+        page.keyboard.press("Shift+Tab")
+        focus = focus_now(page)
+        assert focus is not None and not focus["inMenu"], f"{path}: focus stayed in the menu"
+        assert not focus["menuOpen"], f"{path}: the menu stayed open behind focus"
+        assert focus_problems(focus) == [], f"{path}: {focus['name']}"
+
+
+def test_the_folded_search_field_takes_focus_only_from_its_button(narrow, server):
+    page = narrow
+    for path in ["/", "/en/"]:
+        visit(page, path)
+        page.keyboard.press("Tab")
+        field_reached = False
+        while page.evaluate("() => !!document.activeElement.closest('.md-header, .md-skip, .survey-banner')"):
+            field_reached |= page.evaluate("() => document.activeElement.matches('.md-search__input')")
+            page.keyboard.press("Tab")
+        assert not field_reached, f"{path}: Tab went into the search field while the search was closed"
+        assert page.locator(".md-header .search-button").is_visible()
+
+
+def test_escape_in_a_sections_panel_goes_back_to_the_menu_then_closes_it(narrow, server):
+    # A section (a title in mkdocs.yml's nav with pages under it) opens as a panel over the menu.
+    page = narrow
+    visit(page, "/")
+    sections = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']")
+    assert sections.count(), "the menu has no section to open"
+    opener_id = sections.first.get_attribute("id")
+    menu_button(page, "/").focus()
+    page.keyboard.press("Enter")
+    while page.evaluate("() => document.activeElement.id") != opener_id:
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED)
+    inside = page.evaluate(f"() => !!document.activeElement.closest('[aria-labelledby=\"{opener_id}\"]')")
+    assert inside, "focus did not go into the section's pages"
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert page.evaluate("() => document.activeElement.id") == opener_id
+    assert focus_problems(focus_now(page)) == []
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert page.evaluate("() => document.getElementById('__drawer').checked") is False
+    assert page.evaluate("() => document.activeElement.classList.contains('menu-button')")
 
 
 @pytest.mark.parametrize("path", ["/", "/en/vad-gor-vi/"])
@@ -169,20 +264,63 @@ def test_the_menu_button_is_not_shown_where_the_menu_is_always_open(page, server
     assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
 
 
+# Without JavaScript: a phone, a laptop, a desktop zoomed to 150 % (the menu is a drawer on
+# each) and a wide desktop, where the menu is always shown.
+NO_SCRIPT_WIDTHS = [PHONE, ZOOMED["viewport"], {"width": 1093, "height": 800}, {"width": 1366, "height": 900}]
+
+
+@pytest.mark.parametrize("viewport", NO_SCRIPT_WIDTHS, ids=lambda v: str(v["width"]))
+def test_without_javascript_the_menu_leads_to_every_page(browser, server, viewport):
+    context = browser.new_context(
+        base_url=server.origin, viewport=viewport, java_script_enabled=False, has_touch=viewport == PHONE
+    )
+    page = context.new_page()
+    for path in ["/", "/en/"]:
+        page.goto(path)
+        menu = page.locator(".md-header .menu-button")
+        if menu.is_visible():
+            menu.tap() if viewport == PHONE else menu.click()
+        else:  # the menu beside the page: its sections open by a click, as Material's do
+            for section in page.locator(".md-sidebar--primary label.md-nav__link[for^='__nav']").all():
+                section.click()
+        settle_without_scripts(page)
+        # Every page of the language can be reached: each has a visible link on screen.
+        expected = {p for p in server.pages() if language_of(p) == language_of(path)}
+        shown = set(
+            page.evaluate(
+                """() => [...document.querySelectorAll('a[href]')]
+                     .filter(a => a.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+                     .filter(a => { const b = a.getBoundingClientRect();
+                                    return b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth; })
+                     .map(a => new URL(a.href).pathname)"""
+            )
+        )
+        missing = sorted(expected - shown)
+        assert not missing, f"{path} at {viewport['width']} px, menu used: no link on screen to {missing}"
+    context.close()
+
+
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
 def test_escape_in_search_gives_focus_back(browser, server, viewport):
     context = browser.new_context(base_url=server.origin, viewport=viewport)
     page = context.new_page()
     visit(page, "/vad-gor-vi/")
     field = page.locator("input.md-search__input")
+    button = page.locator(".search-button")
     page.locator(".md-header .md-select button").focus()
-    # Tab on to the search field, marking where focus was just before it.
-    while not field.evaluate("el => el === document.activeElement"):
+    # Tab on to the search (its button, where the field is folded away), marking where focus was just before.
+    while not page.evaluate("() => document.activeElement.matches('input.md-search__input, .search-button')"):
         page.evaluate(
             "() => { document.querySelector('[data-before]')?.removeAttribute('data-before');"
             " document.activeElement.setAttribute('data-before', ''); }"
         )
         page.keyboard.press("Tab")
+    if button.is_visible():
+        page.evaluate("() => document.querySelector('[data-before]')?.removeAttribute('data-before')")
+        button.evaluate("el => el.setAttribute('data-before', '')")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+        assert button.get_attribute("aria-expanded") == "true"
     page.keyboard.type("samverkan")
     page.wait_for_function(SETTLED)
     page.keyboard.press("Escape")
@@ -190,27 +328,26 @@ def test_escape_in_search_gives_focus_back(browser, server, viewport):
     assert page.evaluate("() => document.activeElement.hasAttribute('data-before')"), (
         "focus went to " + page.evaluate("() => document.activeElement.tagName")
     )
-    assert not page.locator(".md-search__output").is_visible() or viewport["width"] > 1220
+    assert not field.is_visible() or viewport["width"] > 1220
     context.close()
 
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
-def test_on_a_phone_tabbing_through_the_search_keeps_the_page_as_wide_as_the_screen(browser, server, path):
+def test_on_a_phone_using_the_search_keeps_the_page_as_wide_as_the_screen(browser, server, path):
     # Material folds the language switch while the search is open; what stuck out of it
     # once made the page wider than the phone, and every line ran off the screen (WCAG 1.4.10).
     context = browser.new_context(base_url=server.origin, viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     visit(page, path)
-    field = page.locator("input.md-search__input")
     widths = []
-    for _ in range(40):
+    while not page.evaluate("() => document.activeElement.matches('.search-button')"):
         page.keyboard.press("Tab")
         widths.append(page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]"))
-        if field.evaluate("el => el === document.activeElement"):
-            break
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
     for _ in range(3):  # out of the search again, while Material unfolds the switch
         page.keyboard.press("Tab")
-        page.wait_for_timeout(100)
+        page.wait_for_function(SETTLED)
         widths.append(page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]"))
     context.close()
     assert {width for pair in widths for width in pair} == {PHONE["width"]}, widths
@@ -226,8 +363,31 @@ def test_the_language_switch_names_the_languages_and_marks_the_current_one(
     switch = page.locator(".md-header .md-select button")
     assert switch.inner_text().strip() == other, "the switch is an icon only"
     switch.focus()
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     links = page.locator(".md-select__link")
     assert links.all_inner_texts() == ["Svenska", "English"]
     assert page.locator(".md-select__link[aria-current]").inner_text() == current
     assert page.locator(f".md-select__link:text-is('{other}')").get_attribute("aria-current") is None
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_the_language_list_opens_with_enter_and_space_and_closes_with_escape(page, server, key):
+    visit(page, "/vad-gor-vi/")
+    switch = page.locator(".md-header .language-switch")
+    links = page.locator(".md-header .md-select__link")
+    assert switch.get_attribute("aria-expanded") == "false"
+    switch.focus()
+    page.keyboard.press(key)
+    page.wait_for_function(SETTLED)
+    assert switch.get_attribute("aria-expanded") == "true"
+    assert all(link.is_visible() for link in links.all())
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-select__link')")
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    assert switch.get_attribute("aria-expanded") == "false"
+    assert not any(link.is_visible() for link in links.all())
+    assert page.evaluate("() => document.activeElement.classList.contains('language-switch')"), "focus lost"
+    # Closed, the list is passed over: Tab goes from the switch to what follows it.
+    page.keyboard.press("Tab")
+    assert not page.evaluate("() => document.activeElement.classList.contains('md-select__link')")

@@ -23,8 +23,8 @@ COPIED_FROM = "9.8.2"
 COPIES = {
     "overrides/main.html": "the blocks site_meta, config and scripts of Material's base.html",
     "overrides/partials/search.html": "Material's partials/search.html",
-    "overrides/partials/header.html": "Material's partials/header.html (menu button, escaping)",
-    "overrides/partials/alternate.html": "Material's partials/alternate.html (languages named in text)",
+    "overrides/partials/header.html": "Material's partials/header.html (menu button, search button, escaping)",
+    "overrides/partials/alternate.html": "Material's partials/alternate.html (languages named in text, a disclosure)",
     "overrides/partials/nav.html": "Material's partials/nav.html (escaping)",
     "overrides/partials/nav-item.html": "Material's partials/nav-item.html (escaping)",
     "overrides/partials/content.html": "Material's partials/content.html (escaping)",

@@ -83,7 +83,8 @@ def test_a_fill_in_forms_error_message_shows_on_screen_but_is_not_printed(specim
     assert error.is_visible()
     page.emulate_media(media="print")
     assert not error.is_visible()
-    assert field.is_visible()
+    printed = page.locator(f"#{field.get_attribute('id')} ~ .form-fill__printed")
+    assert printed.is_visible() and printed.inner_text() == "1981-12-18", "what was typed is not printed"
 
 
 def test_the_footer_is_not_printed_on_screen(specimen_page):

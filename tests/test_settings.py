@@ -132,7 +132,8 @@ def has_class(name: str) -> str:
 
 
 def texts(root, xpath: str) -> list[str]:
-    return [element.text_content().strip() for element in root.xpath(xpath)]
+    """The elements' text as a reader reads it: without the soft hyphens in headings."""
+    return [element.text_content().replace("\u00ad", "").strip() for element in root.xpath(xpath)]
 
 
 @pytest.mark.xdist_group("unusual-but-right")

@@ -138,10 +138,23 @@ def test_a_new_survey_or_an_old_answer_brings_the_invitation_back(context):
         assert banner(page).is_visible() == shown, answers
 
 
-def test_the_survey_is_named_by_its_address_and_version():
-    assert survey_id("https://a.example/s", 1) != survey_id("https://a.example/s", 2)
-    assert survey_id("https://a.example/s", 1) != survey_id("https://a.example/t", 1)
-    assert survey_id("https://a.example/s", 1) == survey_id("https://a.example/s", 1)
+def test_the_survey_is_named_by_its_addresses_and_version():
+    urls = {"sv": "https://a.example/sv", "en": "https://a.example/en"}
+    assert survey_id(urls, 1) == survey_id(dict(reversed(urls.items())), 1)
+    assert survey_id(urls, 1) != survey_id(urls, 2)
+    assert survey_id(urls, 1) != survey_id({**urls, "en": "https://a.example/en2"}, 1)
+    assert survey_id(urls, 1) != survey_id({**urls, "de": "https://a.example/de"}, 1)
+
+
+@pytest.mark.parametrize("first, then", [("sv", "en"), ("en", "sv")])
+def test_one_answer_counts_for_the_whole_site_in_every_language(context, first, then):
+    page = context.new_page()
+    page.goto(START[first])
+    assert banner(page).is_visible()
+    page.get_by_role("button", name=TEXT["no"][first]).click()
+    page.goto(OTHER[then])
+    assert not banner(page).is_visible(), f"asked again in {then} after answering in {first}"
+    assert page.evaluate("() => window.__bannerHiddenWhenParsed") is True, "the banner flashed"
 
 
 @pytest.mark.parametrize(

@@ -265,14 +265,15 @@ COMPONENTS = (
     Component("page_html", "PageHtml", priorities={"page_content": PAGE_CHECKS}),
     Component("tables", "Tables", priorities={"page_content": TABLES}, css=".table-scroll"),
     Component("links", "Links", priorities={"files": AFTER_I18N, "post_build": AFTER_I18N}),
+    Component("hyphenation", "Hyphenation"),
     # Templates, scripts and style only.
     Component(
         "keyboard",
-        partials=("partials/header.html",),
-        scripts=("assets/js/menu-button.js", "assets/js/search.js"),
+        partials=("partials/header.html", "partials/site-pages.html", "partials/nav-item.html"),
+        scripts=("assets/js/menu-button.js", "assets/js/search.js", "assets/js/language-switch.js"),
         css=".menu-button",
         texts="menu",
-        text_keys=("open",),
+        text_keys=("open", "pages"),
     ),
     Component("search", scripts=("assets/javascripts/workers/search-stemmed.js",)),
 )

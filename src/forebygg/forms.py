@@ -32,6 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
 from forebygg.file_sizes import human_size
+from forebygg.hyphenation import soft_hyphens_in_headings
 from forebygg.markers import pattern
 from forebygg.site_config import (
     current_language,
@@ -100,6 +101,7 @@ class Forms:
             content = env.get_template("form-fill.html").render(
                 **fill_in_context(template, path, page, config)
             )
+            content = soft_hyphens_in_headings(content, template.language)
             files.append(File.generated(config, path, content=content))
         return env
 
@@ -139,6 +141,9 @@ def fill_in_context(
         "template": template,
         "texts": _texts(config),
         "site_name": config.site_name,
+        # For the site's footer (partials/copyright.html): the root of the form's language.
+        "config": config,
+        "language_base_url": get_relative_url(language_prefix(config, current_language(config)) or ".", path),
         "stylesheet": f"{base}/assets/css/form-fill.css",
         "script": f"{base}/assets/js/form-fill.js",
         "back_url": get_relative_url(page.url, path) if page else base,

@@ -4,6 +4,8 @@ The survey invitation: its settings per language, checked.
 mkdocs.yml `extra.survey` names the survey's address per language, a
 version and how many days an answer hides the invitation. The banner
 (overrides/partials/survey-banner.html) gets them as `survey_banner`.
+The survey's id is one for all languages: an answer in one language is
+remembered for the whole site.
 A language with no address gets no banner and a warning; an address that is
 not https:// stops the build. `enabled: false` switches the invitation off.
 A page whose front matter says `survey: false` (checked by forebygg.front_matter)
@@ -73,9 +75,15 @@ def banner_settings(survey: dict, language: str, config_file: str | None) -> dic
         raise PluginError(
             f"mkdocs.yml:{line}: extra.survey.hide_days is '{days}' – give a whole number of days, such as 90"
         )
-    return {"url": url, "id": survey_id(url, survey.get("version", "")), "days": days, "key": STORAGE_KEY}
+    urls = survey.get("url") or {}
+    return {"url": url, "id": survey_id(urls, survey.get("version", "")), "days": days, "key": STORAGE_KEY}
 
 
-def survey_id(url: str, version) -> str:
-    """Names one survey; a new address or version is a new survey, asked about anew."""
-    return hashlib.sha256(f"{url}\n{version}".encode()).hexdigest()[:12]
+def survey_id(urls: dict, version) -> str:
+    """Names one survey, the same in every language: an answer in one counts in all.
+
+    `urls`: the survey's address per language. A new address, in any language, or
+    a new version is a new survey, asked about anew.
+    """
+    addresses = "\n".join(f"{language} {urls[language]}" for language in sorted(urls))
+    return hashlib.sha256(f"{addresses}\n{version}".encode()).hexdigest()[:12]

@@ -76,7 +76,8 @@ def _text(element) -> str:
     copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
     for extra in copy.xpath(f".//*{NOT_TEXT}"):
         extra.drop_tree()
-    return " ".join(copy.text_content().split())
+    # Without the soft hyphens that forebygg.hyphenation puts into long words of headings.
+    return " ".join(copy.text_content().replace("\u00ad", "").split())
 
 
 def _top_level_tables(content: str) -> list[tuple[int, int]]:

@@ -1,8 +1,29 @@
 // The on-screen forms (overrides/form-fill.html, BEM block form-fill): check
-// a personnummer when the reader leaves the field, and print. Nothing typed
+// a personnummer when the reader leaves the field, let a free-text box grow
+// with its text, keep a copy of each value to print, and print. Nothing typed
 // is sent or stored.
 (function () {
   "use strict";
+
+  // On paper each value is its copy, as wrapping text (form-fill.css): a field
+  // cuts off what does not fit it. The class says the copies are kept.
+  document.documentElement.classList.add("form-fill--copied");
+  var GROWS = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+
+  function copy(field) {
+    var printed = field.parentElement.querySelector(".form-fill__printed");
+    if (printed) printed.textContent = field.value;
+    // Where the browser cannot size a box to its text (field-sizing), it is sized here.
+    if (field.tagName === "TEXTAREA" && !GROWS) {
+      field.style.height = "auto";
+      field.style.height = field.scrollHeight + field.offsetHeight - field.clientHeight + "px";
+    }
+  }
+
+  document.querySelectorAll(".form-fill__input").forEach(function (field) {
+    field.addEventListener("input", function () { copy(field); });
+    copy(field);  // a value the browser kept when the reader came back to the page
+  });
 
   // "" when the number is right (or empty), else which message to show.
   function personnummerProblem(value) {

@@ -36,6 +36,7 @@ class FieldType:
     short: bool = False  # a half-width line: the value is short
     spaced: bool = False  # more space above the line, for a handwritten signature
     typed: bool = True  # filled in on screen; False: only by hand on paper
+    multiline: bool = False  # free text: on screen a box that grows as the reader types
     max_length: int | None = None  # characters, in the PDF's field
     input_mode: str | None = None  # the on-screen keyboard to offer: HTML inputmode
     hint: str | None = None  # key of the hint under the label, in extra.text.form
@@ -50,7 +51,7 @@ class FieldType:
 FIELD_TYPES = {
     t.name: t
     for t in (
-        FieldType("text"),
+        FieldType("text", multiline=True),
         FieldType("date", short=True, hint="hint_date"),
         # 13 characters: YYYYMMDD-NNNN.
         FieldType(
