@@ -98,9 +98,10 @@ class Forms:
                     f"forms/{template.language}/{template.id}.md: no page shows this form – add "
                     f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
                 )
-            content = env.get_template("form-fill.html").render(
-                **fill_in_context(template, path, page, config)
-            )
+            context = fill_in_context(template, path, page, config)
+            # For the site's footer (partials/copyright.html): extra(), as every page has it.
+            context["extra"] = env.globals["extra"]
+            content = theme_template(config, "form-fill.html").render(**context)
             content = soft_hyphens_in_headings(content, template.language)
             files.append(File.generated(config, path, content=content))
         return env

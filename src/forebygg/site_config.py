@@ -141,15 +141,18 @@ def babel_locale(language: str) -> Locale:
 
 
 def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:
-    """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html'.
+    """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html',
+    in an environment that escapes every value it outputs (Markup is shown as it is).
 
     One Jinja environment per build and language, kept on the build's theme:
     a new environment for every page would load the template again. Its
-    compiled code is shared with the build's own environments (compiled_templates.py).
+    compiled code is kept for the next build too (compiled_templates.py).
     """
     theme = config.theme
     environments = theme.__dict__.setdefault("_forebygg_environments", {})
     language = theme["language"]
     if language not in environments:
-        environments[language] = compile_once(theme.get_env())
+        environment = theme.get_env()
+        environment.autoescape = True
+        environments[language] = compile_once(environment)
     return environments[language].get_template(name)

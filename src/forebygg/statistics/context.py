@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from forebygg.dates import date_in_words
@@ -129,9 +130,9 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
     }
 
 
-def _sources(rows: list[statistics.Row], regional: str, texts: dict) -> list[str]:
-    """Each source once, with the years whose figures come from it, as the text of its list item
-    (the link's place marked {link}), and the link's address and title."""
+def _sources(rows: list[statistics.Row], regional: str, texts: dict) -> list[Markup]:
+    """Each source once, with the years whose figures come from it: its list item's HTML, the
+    texts escaped and a link (to the page, in Swedish) where the text says {link}."""
     sources: dict[tuple, list[str]] = {}
     for row in rows:
         if row.quoted_in is not None:
@@ -146,14 +147,12 @@ def _sources(rows: list[statistics.Row], regional: str, texts: dict) -> list[str
             return texts["source"]
         return texts["source_quoted" if date else "source_quoted_undated"]
 
+    # Markup's replace() escapes what it puts in, unless that is Markup too.
     return [
-        {
-            "text": text(kind, date),
-            "title": title,
-            "date": date_in_words(date, regional) if date else "",
-            "url": url,
-            "publication": publication,
-            "years": ", ".join(years),
-        }
+        escape(text(kind, date))
+        .replace("{link}", Markup('<a href="{}" lang="sv">{}</a>').format(url, title))
+        .replace("{date}", date_in_words(date, regional) if date else "")
+        .replace("{years}", ", ".join(years))
+        .replace("{publication}", publication)
         for (kind, title, date, url, publication), years in sources.items()
     ]
