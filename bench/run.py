@@ -155,13 +155,13 @@ def scaling(work: Path) -> list[dict]:
         build_once(project)  # fills .cache/forms
         seconds, plain = map(statistics.median, alternately(project, baseline, 3))
         rows.append(
-            {"pages_per_language": size, "seconds": seconds, "plain": plain, "hooks": seconds - plain}
+            {"pages_per_language": size, "seconds": seconds, "plain": plain, "forebygg": seconds - plain}
         )
     for row in rows[1:]:
         pages = 2 * row["pages_per_language"]
         row["ms_per_page"] = (row["seconds"] - rows[0]["seconds"]) / pages * 1000
         row["plain_ms_per_page"] = (row["plain"] - rows[0]["plain"]) / pages * 1000
-        row["hooks_ms_per_page"] = (row["hooks"] - rows[0]["hooks"]) / pages * 1000
+        row["forebygg_ms_per_page"] = (row["forebygg"] - rows[0]["forebygg"]) / pages * 1000
     return rows
 
 
@@ -403,9 +403,9 @@ def report(r: dict) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['hooks']:.2f} | "
+        f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['forebygg']:.2f} | "
         + (
-            f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['hooks_ms_per_page']:.1f} |"
+            f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['forebygg_ms_per_page']:.1f} |"
             if "ms_per_page" in row
             else "– |"
         )
