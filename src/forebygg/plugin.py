@@ -44,6 +44,6 @@ def _handler(row: Component, component, event: str):
         return method(*args, **kwargs)
 
     handler.mkdocs_priority = row.priorities.get(event, 0)
-    handler.component_name = row.name
+    handler.component_name = row.name  # how a test fixture takes a component out (tests/fixture_hooks.py)
     handler.__qualname__ = f"{type(component).__qualname__}.on_{event}"
     return handler
