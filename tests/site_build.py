@@ -49,8 +49,8 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SPECIMEN = PROJECT / "tests" / "specimen"
 SOURCES = ("mkdocs.yml", "docs", "forms", "overrides", "src")
 # What the site is made with, as opposed to what an editor writes: the specimen is built with these.
-# The build code in src/ is the one installed into the tests' .venv; the copy's src/ is read
-# only as files (the forms cache's key hashes form_documents/).
+# A build imports the plugin installed into the tests' .venv (the project's src/, editable),
+# not the copy's src/.
 MACHINERY = ("overrides", "src", "docs/assets/css", "docs/assets/js", "docs/assets/javascripts")
 # The project's mkdocs.yml in a copy of the specimen, which INHERITs it (project_machinery).
 PROJECT_CONFIG = "mkdocs.project.yml"

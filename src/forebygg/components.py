@@ -9,7 +9,8 @@ about the component: its marker, the class that wraps what it puts in a page,
 its texts under `extra.text`, its storage keys and its event priorities.
 forebygg.plugin runs the components; the markers, the exemptions of the HTML
 check, the texts the components ask for and the list of storage keys are
-read from here, and tests/test_components.py checks that every file named here exists.
+read from here, and tests/test_components.py checks that every file named
+here exists.
 
 To add a component: its module in src/forebygg/, its files in overrides/ and
 docs/assets/, and its row below, in the place where its events should run
@@ -48,9 +49,8 @@ class Marker:
 class Component:
     name: str  # its module or package in src/forebygg/
     build: str = ""  # the class of its MkDocs events in that module; "" for templates, scripts and style only
-    priorities: dict[str, int] = field(
-        default_factory=dict
-    )  # event (config, page_content …): priority; else 0
+    # Its events' priorities, by event (config, page_content …); an event not named here has 0.
+    priorities: dict[str, int] = field(default_factory=dict)
     marker: Marker | None = None
     # The class of the element that holds the markup it puts in a page's content before the HTML
     # check (page_html) reads it: the check leaves the component's own markup alone.
@@ -282,4 +282,3 @@ BY_NAME = {component.name: component for component in COMPONENTS}
 MARKERS = {component.marker.name: component.marker for component in COMPONENTS if component.marker}
 # What the HTML check leaves alone: the components' own markup.
 WRAPPERS = frozenset(component.wrapper for component in COMPONENTS if component.wrapper)
-STORAGE_KEYS = tuple(key for component in COMPONENTS for key in component.storage)
