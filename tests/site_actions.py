@@ -62,10 +62,12 @@ def search(page, query: str, timeout: float = 10.0):
     page.wait_for_function(MATERIAL_STARTED)
     meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
     page.wait_for_function(f"placeholder => {meta} === placeholder", arg=placeholder, timeout=timeout * 1000)
-    # Material searches at each key released: all but the last letter are put in at once,
-    # so that only the whole query is searched for and answered.
-    field.fill(query[:-1])
-    field.press(query[-1])
+    # Material searches for what the field holds when a key is released, and also when its
+    # worker becomes ready: the whole query is put in at once, and a key that types nothing
+    # is released, so that whenever Material reads the field it finds the whole query (a
+    # part of it, searched for in between, could answer "no results" first).
+    field.fill(query)
+    field.press("End")
     answered = (
         f"placeholder => {meta} !== placeholder && ({meta} === {NONE}"
         " || document.querySelector('.md-search-result__item') !== null)"

@@ -62,12 +62,15 @@
     }
   });
 
-  // The open section panel that `element` is in, with the opener that leads back to it.
+  // The open section panel that `element` is in, with the opener that leads back to it:
+  // the panel's checkbox is its item's first child, and the opener is that checkbox's label
+  // in the item's own row (the panel's title is a label for it too).
   function openSection(element) {
-    var panel = element && element.closest && element.closest(".md-sidebar--primary .md-nav[aria-labelledby]");
-    var opener = panel && document.getElementById(panel.getAttribute("aria-labelledby"));
-    var toggle = opener && document.getElementById(opener.htmlFor);
-    return toggle && toggle.checked ? { toggle: toggle, opener: opener } : null;
+    var panel = element && element.closest && element.closest(".md-sidebar--primary .md-nav[data-md-level]");
+    var item = panel && panel.parentElement;
+    var toggle = item && item.querySelector(":scope > .md-nav__toggle");
+    var opener = toggle && item.querySelector(':scope > label[for="' + toggle.id + '"], :scope > .md-nav__container > label[for="' + toggle.id + '"]');
+    return toggle && opener && toggle.checked && toggle.id !== "__drawer" ? { toggle: toggle, opener: opener } : null;
   }
   menu.addEventListener("keydown", function (event) {
     var label = event.target;
