@@ -23,11 +23,11 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs.yml checked before MkDocs reads it: MkDocs stops at a tab or a stray
 # quote with the YAML library's own words, before any hook can name the line
-# and the fix (src/forebygg/settings_file.py; hooks/settings_file.py checks
-# again before each rebuild of `make serve`).
+# and the fix (src/forebygg/settings_file.py, which the plugin runs again
+# before each rebuild of `make serve`).
 CHECK_SETTINGS := $(BIN)/python -m forebygg.settings_file mkdocs.yml
 # What `make lint` checks.
-PYTHON_SOURCES := hooks src tests bench scripts
+PYTHON_SOURCES := src tests bench scripts
 # The tool that compiles the lock files, in a virtual environment of its own.
 # --universal: one lock for any platform and any Python 3.11.x. Where a package's
 # releases need a newer 3.11, the lock says so by a marker (pymdown-extensions
@@ -37,7 +37,7 @@ LOCK_TOOL := .cache/lock-tool
 UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: serve test test-fast lint check build clean lock python-packages test-python-packages \
+.PHONY: serve test test-fast lint check build csp clean lock python-packages test-python-packages \
 	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
@@ -67,7 +67,7 @@ check: python-packages build-system-packages
 
 # What a static host serves: the folder site/, with the security headers
 # for hosts that read a _headers file (nginx uses deploy/*.conf instead).
-# SITE_DEPLOY=1 refuses placeholders (hooks/launch_check.py). The site is built next
+# SITE_DEPLOY=1 refuses placeholders (src/forebygg/launch.py). The site is built next
 # to site/ and moved there only when complete, so a failed build leaves no site/.
 build: python-packages build-system-packages
 	rm -rf site.partial
@@ -76,13 +76,22 @@ build: python-packages build-system-packages
 	cp deploy/_headers site.partial/_headers
 	rm -rf site && mv site.partial site
 
+# The Content-Security-Policy's hashes of the inline scripts, and its film hosts, written
+# into deploy/ (src/forebygg/csp.py) from a build of the specimen, tests/specimen/, where
+# every component is on. Run it when a template's inline script or a film host changes
+# (a test says so), then copy deploy/ to the web server again.
+csp: test-python-packages
+	rm -rf .cache/csp
+	$(BIN)/python tests/site_build.py .cache/csp
+	$(BIN)/python -m forebygg.csp .cache/csp/site
+
 # Clean up what the build and the tests leave: the site and the forms cache.
 clean:
 	rm -rf site .cache
 
 # The Python packages, each from its lock file with hashes checked; then the
-# build code the hooks import (src/forebygg/), editable: an edit takes effect at
-# once. It is installed without its dependencies (the lock has them) and
+# build code and its MkDocs plugin (src/forebygg/), editable: the next build uses
+# an edit without installing again (`make serve` once restarted). It is installed without its dependencies (the lock has them) and
 # without build isolation (setuptools is in the lock).
 python-packages: $(BIN)/.site-installed
 $(BIN)/.site-installed: requirements/site.txt pyproject.toml $(BIN)/.build-tools-installed

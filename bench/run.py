@@ -8,7 +8,7 @@ Performance figures for the site, measured by hand and written to bench/RESULTS.
 
 It measures, on this machine:
 1. the full build against the same Markdown built by plain MkDocs and
-   Material without the project's hooks and overrides (median of runs,
+   Material without the project's plugin (forebygg) and overrides (median of runs,
    the two taking turns);
 2. the build with 0 to 500 generated pages per language, to see that its
    cost grows linearly with the number of pages;
@@ -128,9 +128,9 @@ def alternately(project: Path, baseline: Path, runs: int) -> tuple[list[float], 
 
 
 def write_baseline_config(project: Path) -> None:
-    """The same site without the project's hooks and template overrides."""
+    """The same site without the project's plugin (forebygg) and template overrides."""
     config = yaml_load((project / "mkdocs.yml").open(encoding="utf-8"))
-    config.pop("hooks", None)
+    config["plugins"] = [plugin for plugin in config["plugins"] if plugin != "forebygg"]
     config["theme"].pop("custom_dir", None)
     config["strict"] = False
     (project / "mkdocs.yml").write_text(
@@ -155,13 +155,13 @@ def scaling(work: Path) -> list[dict]:
         build_once(project)  # fills .cache/forms
         seconds, plain = map(statistics.median, alternately(project, baseline, 3))
         rows.append(
-            {"pages_per_language": size, "seconds": seconds, "plain": plain, "hooks": seconds - plain}
+            {"pages_per_language": size, "seconds": seconds, "plain": plain, "forebygg": seconds - plain}
         )
     for row in rows[1:]:
         pages = 2 * row["pages_per_language"]
         row["ms_per_page"] = (row["seconds"] - rows[0]["seconds"]) / pages * 1000
         row["plain_ms_per_page"] = (row["plain"] - rows[0]["plain"]) / pages * 1000
-        row["hooks_ms_per_page"] = (row["hooks"] - rows[0]["hooks"]) / pages * 1000
+        row["forebygg_ms_per_page"] = (row["forebygg"] - rows[0]["forebygg"]) / pages * 1000
     return rows
 
 
@@ -389,23 +389,23 @@ def report(r: dict) -> str:
         "",
         "| build | seconds | runs |",
         "| --- | --- | --- |",
-        f"| plain MkDocs + Material, same Markdown, no hooks or overrides | {b['plain']:.2f} | "
+        f"| plain MkDocs + Material, same Markdown, no forebygg plugin or overrides | {b['plain']:.2f} | "
         f"{', '.join(f'{x:.2f}' for x in b['plain_runs'])} |",
         f"| this site, forms cache warm | {b['ours']:.2f} | {', '.join(f'{x:.2f}' for x in b['ours_runs'])} |",
         f"| this site, forms cache empty (.cache/ deleted) | {b['cold']:.2f} | {', '.join(f'{x:.2f}' for x in b['cold_runs'])} |",
         "",
-        f"The hooks and overrides add **{b['overhead'] * 100:+.0f} %** to a build with the forms cache warm "
+        f"The forebygg plugin and overrides add **{b['overhead'] * 100:+.0f} %** to a build with the forms cache warm "
         "(target: at most +20 %).",
         "",
         "## Growth with the number of pages",
         "",
-        "| pages per language | this site, s | plain, s | hooks' share, s | ms per added page: site / plain / hooks |",
+        "| pages per language | this site, s | plain, s | forebygg's share, s | ms per added page: site / plain / forebygg |",
         "| --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['hooks']:.2f} | "
+        f"| {row['pages_per_language']} | {row['seconds']:.2f} | {row['plain']:.2f} | {row['forebygg']:.2f} | "
         + (
-            f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['hooks_ms_per_page']:.1f} |"
+            f"{row['ms_per_page']:.1f} / {row['plain_ms_per_page']:.1f} / {row['forebygg_ms_per_page']:.1f} |"
             if "ms_per_page" in row
             else "– |"
         )
@@ -415,7 +415,7 @@ def report(r: dict) -> str:
         "",
         "Linear growth shows as the same cost per added page at every size. Each Material page",
         "carries the whole menu, so the plain build's own cost per page grows with the number of",
-        "pages; the hooks' column shows what the project adds on top.",
+        "pages; the forebygg column shows what the project adds on top.",
         "",
         "## mkdocs serve: rebuild after editing one page",
         "",

@@ -13,9 +13,9 @@ Each film is H.264 + AAC: text slides in its language with narration in its
 language. The narration is synthesised sentence by sentence with espeak-ng,
 and the cue times come from the measured length of each sentence's audio.
 Every slide stays on screen while its sentences are spoken, plus a short
-pause. The captions break at grammatical boundaries (forebygg.caption_lines).
+pause. The captions break at grammatical boundaries (forebygg.film.caption_lines).
 Each MP4 says in its metadata that it is a sample film, and the page then
-says so under it (hooks/film.py).
+says so under it (src/forebygg/film/).
 
 Run from the repository root:
 
@@ -38,8 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # the project's package, installed in .venv
-    from forebygg.caption_lines import CaptionLineError, caption_cues, spoken
-    from forebygg.films import SAMPLE_COMMENT
+    from forebygg.film.caption_lines import CaptionLineError, caption_cues, spoken
+    from forebygg.film.captions import clock
+    from forebygg.film.files import SAMPLE_COMMENT
 except ImportError:
     sys.exit("make_sample_films.py: the project's package is missing; run it with .venv/bin/python")
 
@@ -427,14 +428,6 @@ def write_poster(picture: Path, out: Path, tmp: Path) -> None:
 # ---------------------------------------------------------------- captions
 
 
-def timestamp(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
-
-
 def write_vtt(slides: list[Slide], out: Path) -> int:
     """The captions: each sentence's cues share its time in proportion to their length."""
     blocks = ["WEBVTT"]
@@ -447,7 +440,7 @@ def write_vtt(slides: list[Slide], out: Path) -> int:
                 share = sum(lengths[: n + 1]) / sum(lengths)
                 end = sentence.start + (sentence.end - sentence.start) * share
                 number += 1
-                blocks.append(f"{number}\n{timestamp(start)} --> {timestamp(end)}\n" + "\n".join(lines))
+                blocks.append(f"{number}\n{clock(start)} --> {clock(end)}\n" + "\n".join(lines))
                 start = end
     out.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     return number

@@ -20,7 +20,6 @@ PROJECT_FILES = (
     "mkdocs.yml",
     "docs",
     "forms",
-    "hooks",
     "overrides",
     "src",
     "tests",

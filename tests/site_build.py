@@ -5,7 +5,7 @@ Two sites are built:
 - the project itself (`build(PROJECT, …)`): the quality gates check every real
   page, whatever an editor has written;
 - the specimen, tests/specimen/: a small site of its own, built with the
-  project's machinery (hooks/, overrides/, src/, the site's style sheets and
+  project's machinery (overrides/, src/, the site's style sheets and
   scripts, and mkdocs.yml as mkdocs.project.yml, which the specimen's
   mkdocs.yml INHERITs). What a test expects of the generator – a page's
   wording, a film's captions, a form's blanks – comes from the specimen, so an
@@ -15,7 +15,7 @@ A fixture in tests/fixtures/NAME/ is a small change to the specimen: its files
 are laid over a copy of it, and the paths listed in its DELETE file, if any,
 are removed. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml`
 (the specimen's) and holds only what it changes. A fixture's own
-hooks/NAME.py is added to `hooks:`.
+hooks/NAME.py is added to `hooks:` (a planted fault, or a component switched off).
 """
 
 from __future__ import annotations
@@ -47,9 +47,11 @@ from mkdocs.structure.files import File, Files
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 SPECIMEN = PROJECT / "tests" / "specimen"
-SOURCES = ("mkdocs.yml", "docs", "forms", "hooks", "overrides", "src")
+SOURCES = ("mkdocs.yml", "docs", "forms", "overrides", "src")
 # What the site is made with, as opposed to what an editor writes: the specimen is built with these.
-MACHINERY = ("hooks", "overrides", "src", "docs/assets/css", "docs/assets/js", "docs/assets/javascripts")
+# A build imports the plugin installed into the tests' .venv (the project's src/, editable),
+# not the copy's src/.
+MACHINERY = ("overrides", "src", "docs/assets/css", "docs/assets/js", "docs/assets/javascripts")
 # The project's mkdocs.yml in a copy of the specimen, which INHERITs it (project_machinery).
 PROJECT_CONFIG = "mkdocs.project.yml"
 
@@ -306,7 +308,7 @@ def one_build_at_a_time(project: Path):
 
     `make test-fast` runs the tests in two processes, and each builds the
     project once. Two builds at a time would both write the same new entry
-    of the forms cache (.cache/forms/, hooks/forms.py), and one would fail.
+    of the forms cache (.cache/forms/, forebygg.forms), and one would fail.
     """
     lock = project / ".cache" / "build.lock"
     lock.parent.mkdir(parents=True, exist_ok=True)
@@ -428,7 +430,7 @@ def keep_new_cache_entries(project: Path) -> None:
 
     The specimen's forms are the same in every copy, so a fixture's build
     finds its documents made, as the project's own build does. An entry is
-    keyed by the template's text and the code that made it (hooks/forms.py),
+    keyed by the template's text and the code that made it (forebygg.forms),
     never by where it was made, and it is put in place whole (renamed).
     """
     made, kept = project / ".cache" / "forms", PROJECT / ".cache" / "forms"
@@ -465,14 +467,11 @@ def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> P
         if path.is_file() and relative.as_posix() != "DELETE":
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, project / relative)
-    new_hooks = [
-        p.name for p in (fixture / "hooks").glob("*.py") if not (PROJECT / "hooks" / p.name).exists()
-    ]
-    if new_hooks:
+    hooks = sorted(p.name for p in (fixture / "hooks").glob("*.py"))
+    if hooks:
         config = project / PROJECT_CONFIG
-        text = config.read_text(encoding="utf-8")
-        listed = "".join(f"  - hooks/{name}\n" for name in new_hooks)
-        config.write_text(text.replace("\nhooks:\n", f"\nhooks:\n{listed}", 1), encoding="utf-8")
+        listed = "".join(f"  - hooks/{name}\n" for name in hooks)
+        config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n{listed}", encoding="utf-8")
     delete = fixture / "DELETE"
     if delete.exists():
         for line in delete.read_text().split():
@@ -487,3 +486,10 @@ def assert_build_fails(fixture: str, workdir: Path, expected: list[str]) -> None
     assert result.returncode != 0, f"the {fixture} fixture built:\n{result.output}"
     for text in expected:
         assert text in result.output, result.output
+
+
+if __name__ == "__main__":  # `make csp`: the specimen built into FOLDER/site
+    folder = Path(sys.argv[1]).resolve()
+    built = build(copy_specimen(folder / "project"), folder / "site")
+    if built.returncode:
+        sys.exit(built.output)

@@ -1,5 +1,5 @@
 """
-Caption lines break where a reader would pause (src/forebygg/caption_lines.py).
+Caption lines break where a reader would pause (src/forebygg/film/caption_lines.py).
 
 The expected values are written from the rule in the module's docstring:
 after a sentence, then after a comma or colon, then before a conjunction,
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from forebygg.caption_lines import CaptionLineError, caption_cues, spoken
+from forebygg.film.caption_lines import CaptionLineError, caption_cues, spoken
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,12 @@ import webvtt
 from mkdocs.utils import yaml_load
 from mutagen.mp4 import MP4
 
-from forebygg.caption_lines import caption_cues
-from forebygg.captions import CaptionError, parse
-from forebygg.film_hosts import AddressError, player
-from forebygg.films import film_files, hosted_poster, is_sample
+from forebygg.film.caption_lines import caption_cues
+from forebygg.film.captions import CaptionError, parse
+from forebygg.film.files import film_files, hosted_poster, is_sample
+from forebygg.film.hosts import AddressError, player
 from gates import axe_violations
-from site_build import PROJECT, SPECIMEN, assert_build_fails
+from site_build import PROJECT, SPECIMEN, assert_build_fails, build, project_with_fixture
 from site_server import served_fixture
 
 # The specimen's film (tests/specimen/): a sample film with a film of its own in English.
@@ -294,6 +294,34 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
 )
 def test_a_broken_film_fails_the_build_naming_page_and_file(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_film_after_text_or_next_to_another_stands_outside_the_paragraphs(tmp_path):
+    """A <figure> may not sit in a <p>: the text before a film stays in a paragraph of its own, none is empty."""
+    result = build(project_with_fixture("film-in-running-text", tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "site" / "lokal-samverkan-starta" / "index.html")).getroot()
+    films = page.xpath('//div[@class="film"]')
+    assert len(films) == 3
+    assert [film for film in films if film.xpath("ancestor::p")] == []
+    before = films[0].getprevious()
+    assert (before.tag, before.text_content().split()[-3:]) == ("p", ["till", "en", "plan:"])
+    beside = [
+        element for film in films for element in (film.getprevious(), film.getnext()) if element is not None
+    ]
+    assert [element for element in beside if element.tag == "p" and not element.text_content().strip()] == []
+
+
+def test_text_after_a_film_in_its_paragraph_fails_the_build(tmp_path):
+    """mkdocs-video leaves out what follows a film in its paragraph: the editor is told, nothing is lost."""
+    assert_build_fails(
+        "film-text-after-it",
+        tmp_path,
+        [
+            "docs/sv/lokal-samverkan-starta.md:15: text follows the film in its paragraph, and mkdocs-video "
+            "leaves it out of the page – put a blank line after the film"
+        ],
+    )
 
 
 @pytest.mark.xdist_group("unusual-but-right")

@@ -64,8 +64,9 @@ def template_id(path: Path) -> str:
 
 
 def example_article(t, heading_level: int = 3):
-    """The form's <article> in the page example, rendered as MkDocs would: Jinja without autoescape."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides"))
+    """The form's <article> in the page example, rendered as the build renders it: in an environment
+    that escapes every value (forebygg.site_config.theme_template)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides"), autoescape=True)
     html = env.get_template("partials/form-example.html").render(
         template=t,
         heading_level=heading_level,

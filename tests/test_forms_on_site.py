@@ -155,7 +155,7 @@ def test_a_filled_in_form_prints_with_what_was_typed_and_sends_nothing(browser, 
     printed, _ = printed_text(page)
     for value in typed.values():
         assert value in printed, f"{value!r} is not on the printout"
-    # Chromium writes each soft hyphen in the title (hooks/hyphenation.py) as a space glyph marked
+    # Chromium writes each soft hyphen in the title (forebygg.hyphenation) as a space glyph marked
     # with its real text, U+00AD (ActualText), and a hyphen where the title broke; pypdf reads the
     # glyphs, so the title is looked for without spaces and hyphens.
     assert without_spaces_and_hyphens(title) in without_spaces_and_hyphens(printed)

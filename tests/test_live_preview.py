@@ -1,11 +1,13 @@
 """
 The live preview (`make serve`): an edit in any folder the build reads shows
-up in the served site without restarting the server.
+up in the served site without restarting the server, and what an editor
+removes is gone from it.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -16,13 +18,22 @@ from pathlib import Path
 
 import pytest
 
-from site_build import copy_specimen
+from site_build import SPECIMEN, copy_specimen, project_with_fixture
 from site_server import free_port
 
 # It runs `mkdocs serve`, so `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.server
 
 WAIT = 60  # seconds: a first build, or a rebuild that makes the form's PDF anew
+
+
+def status(url: str) -> int:
+    """The HTTP status of `url`: 200, or 404 for what the served site does not have."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def fetch_text(url: str) -> str | None:
@@ -78,7 +89,7 @@ def test_an_edited_form_shows_in_the_preview(tmp_path):
 
 
 def test_a_tab_saved_into_mkdocs_yml_while_previewing_is_named_with_its_line(tmp_path):
-    """MkDocs reads mkdocs.yml again for the rebuild, before any hook: the hook checks the file first."""
+    """MkDocs reads mkdocs.yml again for the rebuild, before any plugin: the plugin checks the file first."""
     project = copy_specimen(tmp_path / "project")
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").split("\n")
@@ -99,3 +110,68 @@ def test_a_tab_saved_into_mkdocs_yml_while_previewing_is_named_with_its_line(tmp
     said = log.read_text()
     assert expected in said, said
     assert "found character" not in said and "Traceback" not in said, said
+
+
+def test_a_removed_language_form_or_page_is_gone_after_the_rebuild(tmp_path):
+    """One `mkdocs serve`, three removals, each followed by a rebuild that must publish nothing of it.
+
+    The server runs in one process from start to end, as `make serve` does:
+    whatever a build keeps from the build before must not bring the removed
+    language's 404 page, sitemap or search index, a removed form's documents or
+    a removed page back.
+    """
+    project = project_with_fixture("third-language", tmp_path)
+    port, log = free_port(), tmp_path / "serve.log"
+    site = f"http://127.0.0.1:{port}/"
+    german = ["de/", "de/404.html", "de/sitemap.xml", "de/sitemap.xml.gz", "de/search/search_index.json"]
+    form = [
+        "forms/samtycke.html",
+        "forms/samtycke.pdf",
+        "en/forms/consent-form.docx",
+        "en/forms/consent-form.odt",
+    ]
+    page = ["vad-gor-vi/", "en/vad-gor-vi/"]
+
+    with preview(project, port, log):
+        wait_for(site + "de/", lambda html: "<h1" in html, "the German start page was not served", log)
+        assert [status(site + path) for path in german + form + page] == [200] * len(german + form + page)
+
+        # German removed as it was added: its settings, pages, forms, captions and glossary terms.
+        (project / "mkdocs.yml").write_text(
+            (project / "mkdocs.base.yml").read_text(encoding="utf-8"), "utf-8"
+        )
+        shutil.copy(SPECIMEN / "docs" / "data" / "glossary.yml", project / "docs" / "data" / "glossary.yml")
+        (project / "docs" / "assets" / "films" / "starta.de.vtt").unlink()
+        shutil.rmtree(project / "forms" / "de")
+        shutil.rmtree(project / "docs" / "de")
+        wait_for(site, lambda html: "<h1" in html and "Deutsch" not in html, "German was still offered", log)
+        assert {path: status(site + path) for path in german} == dict.fromkeys(german, 404), log.read_text()
+        assert "/de/" not in fetch_text(site + "sitemap.xml")
+
+        # A form removed: its files in every language, and the marker that showed it.
+        for language in ("sv", "en"):
+            (project / "forms" / language / "samtycke.md").unlink()
+            shown = project / "docs" / language / "avtal-och-samtycke.md"
+            shown.write_text(shown.read_text("utf-8").replace("<!-- md:form samtycke -->\n", ""), "utf-8")
+        wait_for(
+            site + "avtal-och-samtycke/",
+            lambda html: "<h1" in html and "samtycke.pdf" not in html,
+            "the form was still shown",
+            log,
+        )
+        assert {path: status(site + path) for path in form} == dict.fromkeys(form, 404), log.read_text()
+
+        # A page removed: its file in every language, its line in the menu, and the links to it.
+        for language in ("sv", "en"):
+            (project / "docs" / language / "vad-gor-vi.md").unlink()
+            start = project / "docs" / language / "index.md"
+            lines = start.read_text("utf-8").splitlines(keepends=True)
+            start.write_text("".join(line for line in lines if "(vad-gor-vi.md)" not in line), "utf-8")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("  - vad-gor-vi.md\n", ""), "utf-8")
+        wait_for(
+            site, lambda html: "<h1" in html and "vad-gor-vi" not in html, "the page was still linked", log
+        )
+        assert {path: status(site + path) for path in page} == dict.fromkeys(page, 404), log.read_text()
+        for index in ("sitemap.xml", "search/search_index.json", "en/search/search_index.json"):
+            assert "vad-gor-vi" not in fetch_text(site + index), index

@@ -84,7 +84,7 @@ def test_the_search_worker_wrapper_loads_the_installed_materials_worker():
 
 
 def test_every_page_loads_the_installed_materials_script(site):
-    """overrides/main.html takes the name from hooks/theme_assets.py, not from a copy.
+    """overrides/main.html takes the name from forebygg.theme_assets, not from a copy.
 
     The name expected is the one script bundle that the installed Material ships.
     """

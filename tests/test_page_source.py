@@ -3,10 +3,10 @@ What an editor writes in a page: its front matter, headings, tables, raw
 HTML, images and links, and the menu.
 
 Each mistake fails the build with the line in the editor's own file and how
-to fix it (hooks/front_matter.py, hooks/headings.py, hooks/page_html.py,
-hooks/links.py, hooks/settings_file.py), and following the advice
+to fix it (the components front_matter, headings, page_html, links and
+settings_file in src/forebygg/), and following the advice
 (tests/advice.py) builds the page the editor meant. Tables are laid out
-so that they stay readable on a phone (hooks/tables.py).
+so that they stay readable on a phone (forebygg.tables).
 """
 
 from __future__ import annotations
@@ -272,7 +272,7 @@ def test_every_table_is_in_a_scroll_box_named_by_its_caption_or_the_heading_abov
     assert tables and all(box.get("class") == "table-scroll" for box in boxes)
     assert all(box.get("role") == "region" and box.get("tabindex") == "0" for box in boxes)
     above = [
-        # As a reader reads the heading: without the soft hyphens in its long words (hooks/hyphenation.py).
+        # As a reader reads the heading: without the soft hyphens in its long words (forebygg.hyphenation).
         table.xpath("preceding::*[self::h1 or self::h2 or self::h3][1]")[0]
         .text_content()
         .replace("\u00ad", "")
@@ -485,7 +485,7 @@ def test_link_and_menu_mistakes_in_several_pages_are_all_reported_at_once_each_w
                 "file docs/sv/lokal-samverkan-startaa.md"
             ],
         ),
-        # hooks/links.py stops the build at this page at once: a build of its own.
+        # forebygg.links stops the build at this page at once: a build of its own.
         (
             "other-language-link-missing",
             [

@@ -100,7 +100,7 @@ SWEDISH_MONTHS = (
 
 
 def test_the_footer_prints_the_pages_review_date_in_words(specimen):
-    # Every page has its review date (hooks/front_matter.py); the footer prints it, in Swedish words.
+    # Every page has its review date (forebygg.front_matter); the footer prints it, in Swedish words.
     site = specimen
     source = (SPECIMEN / "docs" / "sv" / "vad-gor-vi.md").read_text("utf-8")
     year, month, day = map(int, re.search(r'^reviewed: "?(\d{4})-(\d{2})-(\d{2})', source, re.M).groups())

@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from forebygg.film.hosts import PROVIDERS
 from gates import (
     CSP_LISTENER,
     broken_links,
@@ -223,25 +224,41 @@ def test_every_response_carries_the_headers(server):
             assert response.headers.get(name) == value, f"{path}: {name}"
 
 
-def test_the_csp_hashes_cover_every_inline_script(site):
-    allowed = set(
-        csp_directives(nginx_headers(DEPLOY / "security-headers.conf")["content-security-policy"])[
-            "script-src"
-        ]
-    )
-    uncovered = set()
-    for file in site.root.rglob("*.html"):
+def inline_scripts(root: Path) -> dict[str, str]:
+    """'sha256-…' of each inline script in the built site at `root`: where it is and how it starts."""
+    found = {}
+    for file in sorted(root.rglob("*.html")):
         for script in lxml.html.parse(str(file)).getroot().xpath("//script[not(@src)]"):
             if script.get("type") == "application/json":
                 continue
             digest = base64.b64encode(hashlib.sha256((script.text or "").encode()).digest()).decode()
-            if f"'sha256-{digest}'" not in allowed:
-                uncovered.add(
-                    f"{file.relative_to(site.root)}: 'sha256-{digest}' for {(script.text or '')[:60]!r}"
-                )
-    assert not uncovered, (
-        "add these to script-src in deploy/security-headers.conf and deploy/_headers:\n"
-        + "\n".join(sorted(uncovered))
+            found.setdefault(f"'sha256-{digest}'", f"{file.relative_to(root)}: {(script.text or '')[:60]!r}")
+    return found
+
+
+def deployed_csp() -> dict[str, list[str]]:
+    return csp_directives(nginx_headers(DEPLOY / "security-headers.conf")["content-security-policy"])
+
+
+def test_the_csp_hashes_cover_every_inline_script(site):
+    allowed = set(deployed_csp()["script-src"])
+    uncovered = [
+        f"{where}: {digest}" for digest, where in inline_scripts(site.root).items() if digest not in allowed
+    ]
+    assert not uncovered, "run `make csp` – deploy/ does not allow these inline scripts:\n" + "\n".join(
+        uncovered
+    )
+
+
+@pytest.mark.xdist_group("specimen")
+def test_the_csp_in_deploy_is_the_one_make_csp_writes(specimen):
+    """Every inline script of the specimen, where every component is on, and no other; every film host."""
+    csp = deployed_csp()
+    assert sorted(csp["script-src"]) == sorted(["'self'", *inline_scripts(specimen.root)]), (
+        "run `make csp`: deploy/ is not the policy of the templates' inline scripts"
+    )
+    assert csp["frame-src"] == [provider.origin for provider in PROVIDERS], (
+        "run `make csp`: the film hosts changed"
     )
 
 

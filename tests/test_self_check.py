@@ -189,6 +189,6 @@ def test_search_finds_the_part_but_not_its_questions_and_answers(specimen):
                     words = " ".join(element.text_content().split())
                     assert words not in text, f"{path}: {words!r} is in the search index"
             if page.find_class("self-check__question"):
-                # The title as the index has it: without the soft hyphens of the page (hooks/hyphenation.py).
+                # The title as the index has it: without the soft hyphens of the page (forebygg.hyphenation).
                 assert " ".join(page.xpath("string(//h1)").replace("\u00ad", "").split()) in titles, path
         assert checked, f"no self-check in the {prefix or 'sv/'} pages"

@@ -57,7 +57,7 @@ def test_a_setting_read_as_something_else_fails_with_its_line(tmp_path, fixture,
 
 
 # What an editor cannot see in mkdocs.yml: review 2, finding 19, mistake 2 (a tab in nav:), and variants.
-# MkDocs reads mkdocs.yml before any hook, so `make build` checks it first.
+# MkDocs reads mkdocs.yml before any plugin, so `make build` checks it first.
 UNSEEN = {
     "settings-tab": [
         # Was PyYAML's "found character '\\t' that cannot start any token", with no word of a tab.

@@ -238,7 +238,7 @@ def test_an_editors_mistake_fails_the_build_and_names_the_file(tmp_path, fixture
 
 def test_every_label_names_a_control_on_its_page(site):
     """A label whose `for` names no element is dead to a screen reader and invalid HTML.
-    Material's contents title on a section's index page had one (hooks/valid_html.py)."""
+    Material's contents title on a section's index page had one (forebygg.valid_html)."""
     problems = []
     for path in site.pages():
         document = lxml.html.parse(str(site.root / path.lstrip("/") / "index.html")).getroot()

@@ -174,7 +174,7 @@ def test_a_mistake_in_the_data_file_fails_the_build_at_its_line(tmp_path, fixtur
 
 
 def test_a_row_that_is_not_yaml_names_its_line(tmp_path):
-    from forebygg.statistics import StatisticsError, read_rows
+    from forebygg.statistics.rows import StatisticsError, read_rows
 
     data = tmp_path / "statistics.yml"
     data.write_text("- year: 2023\n  evictions: 2768\n- year: 2024\n  evictions: [3042\n", encoding="utf-8")
@@ -320,7 +320,7 @@ def test_the_sentence_comes_from_the_latest_year_and_says_whom_the_figures_are_f
 
 
 def rows_of(tmp_path, text: str):
-    from forebygg.statistics import read_rows
+    from forebygg.statistics.rows import read_rows
 
     data = tmp_path / "statistics.yml"
     data.write_text(text, encoding="utf-8")
@@ -376,7 +376,7 @@ def test_a_quoted_row_keeps_what_the_newspaper_says_and_its_missing_figure(tmp_p
     ],
 )
 def test_a_mistake_in_a_source_names_its_line_and_the_fix(tmp_path, text, expected):
-    from forebygg.statistics import StatisticsError
+    from forebygg.statistics.rows import StatisticsError
 
     with pytest.raises(StatisticsError) as raised:
         rows_of(tmp_path, text)

@@ -9,9 +9,10 @@ import time
 import lxml.html
 import pytest
 
+from forebygg.components import BY_NAME
+from forebygg.survey_banner import survey_id
 from site_actions import visit
 from site_build import assert_build_fails, build, project_with_fixture, specimen_config
-from survey_banner import survey_id
 
 # On the specimen (tests/specimen/), whose invitation is switched on with an address per language.
 CONFIG = specimen_config()
@@ -19,7 +20,7 @@ SURVEY = CONFIG["extra"]["survey"]
 TEXT = CONFIG["extra"]["text"]["survey"]
 START = {"sv": "/", "en": "/en/"}
 OTHER = {"sv": "/vad-gor-vi/", "en": "/en/vad-gor-vi/"}
-KEY = "vf-enkat"
+KEY = BY_NAME["survey_banner"].storage[0]
 
 # Records, while the page is parsed, whether the banner was hidden from the start.
 WATCH_FIRST_PAINT = """

@@ -1,8 +1,9 @@
 """
-The site's build code that is not a hook: what the hooks in hooks/ import.
+The site's build code: the MkDocs plugin `forebygg` (plugin.py) and its
+components, one module or package each, listed in components.py with the
+templates, scripts, style and texts that belong to them.
 
-MkDocs loads each file in hooks/ by its path, and a hook that imports another
-hook gets a second copy of it, with state of its own. So hooks never import
-hooks: what two hooks share lives here, in a package installed into the
-project's virtual environment (`pip install -e .`, done by `make`).
+The package is installed into the project's virtual environment
+(`pip install -e .`, done by `make`), which registers the plugin under
+`mkdocs.plugins` (pyproject.toml).
 """

@@ -15,20 +15,35 @@ Two settings are optional, and checked when they are there:
 - `readability:` the reading level the page is written to, one of
   READING_LEVELS. tests/test_readability.py measures every page that declares
   one (LIX, from the built page's text) and fails on a page that reads harder.
+
+The component FrontMatter checks every page of every language when the build
+starts, before any page is built, and names every problem at once: a mistake
+in an English page does not wait for the Swedish pages to be built first. It
+also finds a merge conflict left by git (<<<<<<< … >>>>>>>), which would be
+published as text. Pages without a file of their own (the 404 page,
+generated pages) have no front matter to check.
 """
 
 from __future__ import annotations
 
-import re
-
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from forebygg.dates import is_date, is_real_date
-from forebygg.source_lines import composed, yaml_error_line
-from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from forebygg.site_config import i18n_plugin
+from forebygg.source_lines import (
+    FRONT_MATTER_OPENS,
+    composed,
+    front_matter_end,
+    merge_conflicts,
+    source_text,
+    yaml_error_line,
+)
+from forebygg.yaml_mistakes import quoting_advice, syntax_problems
+from forebygg.yaml_values import node_problems
 
-FENCE = re.compile(r"-{3}[ \t]*")
-END = re.compile(r"(?:-{3}|\.{3})[ \t]*")
 EXAMPLE = 'description: "One or two sentences about the page."'
 REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
 # The reading levels a page may declare with `readability:`, and what each promises.
@@ -40,12 +55,30 @@ READING_LEVELS = {
 BOOLEAN = "tag:yaml.org,2002:bool"
 
 
+class FrontMatter:
+    # Before i18n (-100) leaves in `files` only the pages of the language being built.
+    def on_files(self, files: Files, config: MkDocsConfig):
+        if i18n_plugin(config).building:  # the other languages' builds: checked already
+            return files
+        problems = []
+        for file in files.documentation_pages():
+            source = source_text(file)
+            if source is None:
+                continue
+            where = f"docs/{file.src_uri}"
+            problems += [f"{where}:{line}: {message}" for line, message in front_matter_problems(source)]
+            problems += [f"{where}:{line}: {message}" for line, message in merge_conflicts(source, "page")]
+        if problems:
+            raise PluginError("\n".join(problems))
+        return files
+
+
 def front_matter_problems(source: str) -> list[tuple[int, str]]:
     """(line, message) for each problem with the front matter at the top of `source`."""
     lines = source.splitlines()
-    if not lines or not FENCE.fullmatch(lines[0]):
+    if not lines or not FRONT_MATTER_OPENS.fullmatch(lines[0]):
         return [(1, f"the page has no front matter – start the file with the lines ---, {EXAMPLE}, ---")]
-    end = next((number for number in range(1, len(lines)) if END.fullmatch(lines[number])), None)
+    end = front_matter_end(lines)
     if end is None:
         return [(1, "the front matter that starts here is never closed – add a line --- after its last line")]
     text = "\n".join(lines[1:end])
@@ -74,22 +107,6 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
     )
 
 
-def review_date(source: str) -> str | None:
-    """The page's `reviewed:` date as YYYY-MM-DD, or None where it has none that is right."""
-    value = _values(source).get("reviewed")
-    if not isinstance(value, yaml.ScalarNode) or not is_date(value.value) or not is_real_date(value.value):
-        return None
-    return value.value
-
-
-def shows_survey(source: str) -> bool:
-    """False where the page says `survey: false`; every other page shows the invitation."""
-    value = _values(source).get("survey")
-    return not (
-        isinstance(value, yaml.ScalarNode) and value.tag == BOOLEAN and value.value.lower() == "false"
-    )
-
-
 def reading_level(source: str) -> str | None:
     """The page's `readability:` level, one of READING_LEVELS, or None where it declares none."""
     value = _values(source).get("readability")
@@ -101,8 +118,8 @@ def reading_level(source: str) -> str | None:
 def _values(source: str) -> dict[str, yaml.Node]:
     """The front matter's values as YAML nodes, by key; empty where it has none that is right."""
     lines = source.splitlines()
-    end = next((n for n in range(1, len(lines)) if END.fullmatch(lines[n])), None)
-    if not lines or not FENCE.fullmatch(lines[0]) or end is None:
+    end = front_matter_end(lines)
+    if end is None:
         return {}
     try:
         node = composed("\n".join(lines[1:end]))

@@ -2,7 +2,10 @@
 The order of a page's headings: one `# ` title, and each heading at most one
 level below the one before it (## then ###, not ## then ####). A screen
 reader lists a page by its headings; a skipped level or a second title
-gives a wrong outline (WCAG 1.3.1, Info and relationships).
+gives a wrong outline (WCAG 1.3.1, Info and relationships); a page with
+`##` and then `####` was published. The component Headings checks the page as
+the editor wrote it, before any other has changed it, so that each message
+names the editor's own line.
 
 The page's Markdown is read as Python-Markdown reads it, with the site's own
 extensions, so a `#` line in a code block is text, and a heading inside an
@@ -26,17 +29,37 @@ import lxml.html
 import markdown as python_markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from forebygg.markers import pattern
-from forebygg.self_check import MARKER as SELF_CHECK
+from forebygg.self_check.questions import MARKER as SELF_CHECK
+from forebygg.source_lines import page_line
 
 ATX = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]*)*)(?P<hashes>#{1,6})(?P<text>(?:[ \t].*)?)$")
 SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 HTML_HEADING = re.compile(r"<h([1-6])\b", re.I)
 ATTR_LIST_END = re.compile(r"\s*\{:?[^}]*\}\s*$")
 FORM = pattern("form")
-# The level of a form's title on its page (hooks/forms.py, heading_level).
+# The level of a form's title on its page (forebygg.forms, heading_level).
 FORM_LEVEL = 3
+
+
+class Headings:
+    # First of all, before any plugin: the Markdown is still the editor's.
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
+        found = headings(markdown, config.markdown_extensions, config.mdx_configs)
+        starts = [0] + [index + 1 for index, character in enumerate(markdown) if character == "\n"]
+        problems = [
+            f"docs/{page.file.src_uri}:{line}: {message}"
+            for line, message in heading_problems(
+                found, lambda line: page_line(page, markdown, starts[line - 1]) if line else 1
+            )
+        ]
+        if problems:
+            raise PluginError("\n".join(problems))
+        return markdown
 
 
 @dataclass

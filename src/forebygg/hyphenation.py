@@ -17,6 +17,9 @@ import functools
 import re
 
 import pyphen
+from mkdocs.config.defaults import MkDocsConfig
+
+from forebygg.site_config import current_language
 
 SOFT_HYPHEN = "\u00ad"
 # Words of at least this many letters get soft hyphens, at least two letters
@@ -28,6 +31,16 @@ EDGE = 2
 WORD = re.compile(rf"&#?\w+;|[^\W\d_]{{{SHORTEST_WORD},}}")
 HEADING = re.compile(r"(<(h[1-6])\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
 TAG = re.compile(r"(<[^>]*>)")
+
+
+class Hyphenation:
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return soft_hyphens_in_headings(output, current_language(config))
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != "404.html":
+            return output
+        return soft_hyphens_in_headings(output, current_language(config))
 
 
 @functools.cache

@@ -1,6 +1,13 @@
 """
-The authority's look, from `extra.organisation` in mkdocs.yml: is the header's
-colour dark enough for its white text, and is the logo there?
+The authority's look from mkdocs.yml: `extra.organisation.colour` (the header's
+colour, behind white text) and `extra.organisation.logo` (a file under docs/).
+
+The colour reaches the pages through site.css, never a style attribute (the
+Content-Security-Policy forbids those) nor a third style sheet (two may block
+the first paint): site.css declares `--organisation-colour` with a default, and
+after the build the component Identity writes the configured colour into the
+built copy. A colour too light for white text (below 4.5:1), or a logo that is
+not there, fails the build with its line.
 """
 
 from __future__ import annotations
@@ -8,11 +15,46 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from forebygg.source_lines import config_line
+
 DEFAULT_COLOUR = "#2b3a4a"
 DEFAULT_LOGO = "assets/images/logo.svg"
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
 # WCAG 2.1 1.4.3: normal text needs 4.5:1 against its background.
 LEAST_CONTRAST = 4.5
+# The one declaration in docs/assets/css/site.css that the build rewrites.
+DECLARATION = re.compile(r"--organisation-colour: #[0-9a-fA-F]{6};")
+
+
+class Identity:
+    def on_config(self, config: MkDocsConfig):
+        colour, logo = _organisation(config)
+        problems = colour_problems(colour) + logo_problems(logo, Path(config.docs_dir))
+        if problems:
+            raise PluginError(
+                "\n".join(
+                    f"mkdocs.yml:{config_line(config.config_file_path, ['extra', 'organisation', setting])}: {text}"
+                    for setting, text in problems
+                )
+            )
+        config.theme["logo"] = logo
+        return config
+
+    def on_post_build(self, config: MkDocsConfig):
+        colour, _ = _organisation(config)
+        css = Path(config.site_dir) / "assets" / "css" / "site.css"
+        if css.exists():
+            css.write_text(
+                DECLARATION.sub(f"--organisation-colour: {colour};", css.read_text("utf-8"), 1), "utf-8"
+            )
+
+
+def _organisation(config: MkDocsConfig) -> tuple[str, str]:
+    organisation = config.extra.get("organisation") or {}
+    return str(organisation.get("colour", DEFAULT_COLOUR)), str(organisation.get("logo", DEFAULT_LOGO))
 
 
 def colour_problems(colour: str) -> list[tuple[str, str]]:

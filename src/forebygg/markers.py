@@ -1,40 +1,41 @@
 """
-The markers an editor may write in a page, `<!-- md:NAME ARGUMENT -->`: the
-one list of them, with what each one's argument must look like.
+The markers an editor may write in a page, `<!-- md:NAME ARGUMENT -->`: each
+component's marker, with what its argument must look like, is in its row of
+forebygg.components.
 
-hooks/markers.py checks every marker in a page against this list before any
-hook has changed the page; the hooks that replace markers find theirs with
-`pattern(NAME)`.
+Every `<!-- md:... -->` in a page must be one the build knows, written as it
+must be. A marker the build does not know would vanish from the published
+page without a trace, so it fails the build instead. The component Markers
+checks the page as the editor wrote it, before any other component has
+changed it, so that each message names the editor's own line; the
+components that replace markers find theirs with `pattern(NAME)`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
-@dataclass(frozen=True)
-class Marker:
-    argument: str  # a regular expression for the argument; "" for a marker that takes none
-    means: str  # what the argument names, for messages
-    example: str
-
-
-MARKERS = {
-    "extra": Marker(
-        r"[\w.-]+", "a setting under extra: in mkdocs.yml", "<!-- md:extra organisation.email -->"
-    ),
-    "form": Marker(r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"),
-    # No argument: the list of every term in docs/data/glossary.yml.
-    "glossary": Marker("", "nothing after its name", "<!-- md:glossary -->"),
-    # The self-check at the end of a course part (src/forebygg/self_check.py); the overview of the course.
-    "self-check": Marker(r"", "nothing", "<!-- md:self-check -->"),
-    "course": Marker(r"", "nothing", "<!-- md:course -->"),
-    "statistics": Marker("", "nothing after its name", "<!-- md:statistics -->"),
-}
+from forebygg.components import MARKERS
+from forebygg.source_lines import page_line
 
 # Anything that starts like a marker, up to the end of its comment (or of the line).
 ANY_MARKER = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<rest>.*?)(?:-->|$)", re.MULTILINE)
+
+
+class Markers:
+    # First of all, before any plugin: the Markdown is still the editor's.
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
+        problems = [
+            f"docs/{page.file.src_uri}:{page_line(page, markdown, position)}: {message}"
+            for position, message in marker_problems(markdown)
+        ]
+        if problems:
+            raise PluginError("\n".join(problems))
+        return markdown
 
 
 def pattern(name: str) -> re.Pattern:

@@ -1,14 +1,15 @@
 """
 mkdocs.yml as the editor wrote it, checked before MkDocs reads it.
 
-MkDocs reads mkdocs.yml before it loads any hook, and stops at a YAML
+MkDocs reads mkdocs.yml before it loads any plugin, and stops at a YAML
 mistake with PyYAML's own words ("found character '\\t' that cannot start any
 token"); a setting's name with an invisible character in it stops MkDocs'
-own check of the settings, also before any hook. So this check runs first:
+own check of the settings, also before any plugin. So this check runs first:
 `make serve` and `make build` run it (`python -m forebygg.settings_file`)
-before MkDocs, hooks/settings_file.py runs it again before each rebuild of
-`make serve` and at the start of every build. It names every mistake with
-its line and the fix:
+before MkDocs, and the component SettingsFile below runs it again before each
+rebuild of `make serve` (`on_serve`: the rebuild reads the file anew) and at
+the start of every build (`on_config`), for what MkDocs reads without
+complaint. It names every mistake with its line and the fix:
 
 - a tab, typographic quotes (”…”) or an invisible character
   (src/forebygg/yaml_mistakes.py);
@@ -28,13 +29,37 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from mkdocs.exceptions import Abort, PluginError
 
 from forebygg.source_lines import composed, yaml_error_line
 from forebygg.typography import visible
-from forebygg.yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from forebygg.yaml_mistakes import quoting_advice, syntax_problems
+from forebygg.yaml_values import node_problems
 
 # How many files deep INHERIT is followed (MkDocs itself would loop for ever).
 MOST_FILES = 10
+
+
+class SettingsFile:
+    # First of all: the other components' checks of the settings assume a file that reads as meant.
+    def on_config(self, config):
+        problems = settings_problems(config.config_file_path)
+        if problems:
+            raise PluginError("\n".join(problems))
+
+    def on_serve(self, server, config, builder):
+        """Check mkdocs.yml before each rebuild loads it: `mkdocs serve` prints an Abort's message as it is."""
+        rebuild = server.builder
+        config_file = config.config_file_path
+
+        def checked_rebuild():
+            problems = settings_problems(config_file)
+            if problems:
+                raise Abort("\n".join(problems))
+            return rebuild()
+
+        server.builder = checked_rebuild
+        return server
 
 
 def settings_problems(config_file: str | Path | None = None) -> list[str]:

@@ -1,6 +1,6 @@
 """
-What every hook reads from the site's configuration: the build's languages,
-texts and facts from `extra:`, and page addresses.
+What every component reads from the site's configuration: the build's languages,
+texts and facts from `extra:`, page addresses, and the project's folder.
 
 mkdocs-static-i18n builds the site once per language; during each of those
 builds `config.theme["language"]` is the language being built.
@@ -8,9 +8,10 @@ builds `config.theme["language"]` is the language being built.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from babel import Locale, UnknownLocaleError
@@ -19,11 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from forebygg.compiled_templates import compile_once
-from forebygg.source_lines import config_line
-
-# Hooks that need the language of the current build run after i18n (-100),
-# which sets it in `on_config`.
-AFTER_I18N = -110
+from forebygg.components import BY_NAME
+from forebygg.source_lines import config_line, shown_path
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,9 @@ def i18n_plugin(config: MkDocsConfig):
     try:
         return config.plugins["i18n"]
     except KeyError:
-        raise PluginError("mkdocs.yml: the hooks need the i18n plugin – add it under plugins:") from None
+        raise PluginError(
+            "mkdocs.yml: the forebygg plugin needs the i18n plugin – add it under plugins:"
+        ) from None
 
 
 def languages(config: MkDocsConfig) -> list[Language]:
@@ -62,6 +62,28 @@ def current_language(config: MkDocsConfig) -> str:
 def language_prefix(config: MkDocsConfig, locale: str) -> str:
     """Where a language's pages are published: '' for the default, 'en/' for English."""
     return "" if locale == locales(config)[0] else f"{locale}/"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The project's folder: where mkdocs.yml is, with forms/ beside docs/."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def shown_as(config: MkDocsConfig, path: Path) -> str:
+    """A file's path as messages name it, from the project's folder: docs/data/glossary.yml."""
+    return shown_path(path, project_root(config))
+
+
+def each_setting(value, keys: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], object]]:
+    """Every setting in `value` (extra:, or a part of it), with the keys that lead to it: the
+    mappings and lists as well as the single values in them, each before what it holds."""
+    yield keys, value
+    if isinstance(value, Mapping):
+        for name, inner in value.items():
+            yield from each_setting(inner, (*keys, str(name)))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from each_setting(inner, (*keys, str(index)))
 
 
 def page_url(page, site_path: str) -> str:
@@ -93,6 +115,13 @@ def ui_text(config: MkDocsConfig, key: str, where: str = "mkdocs.yml") -> str:
     return lookup(config.extra, f"text.{key}", current_language(config), where)
 
 
+def texts(config: MkDocsConfig, component: str, where: str) -> dict[str, str]:
+    """The texts of `component` under extra.text, as its row in forebygg.components names them,
+    in the language being built; `where` names the use in a message about a missing text."""
+    row = BY_NAME[component]
+    return {key: ui_text(config, f"{row.texts}.{key}", where) for key in row.text_keys}
+
+
 def regional_language(config: MkDocsConfig, locale: str | None = None) -> str:
     """How the language being built (or `locale`) writes numbers and dates: a tag such as 'en-GB'."""
 
@@ -112,15 +141,18 @@ def babel_locale(language: str) -> Locale:
 
 
 def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:
-    """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html'.
+    """A template of the theme, overrides/ first, as the pages find it: e.g. 'partials/film.html',
+    in an environment that escapes every value it outputs (Markup is shown as it is).
 
     One Jinja environment per build and language, kept on the build's theme:
     a new environment for every page would load the template again. Its
-    compiled code is shared with the build's own environments (compiled_templates.py).
+    compiled code is kept for the next build too (compiled_templates.py).
     """
     theme = config.theme
     environments = theme.__dict__.setdefault("_forebygg_environments", {})
     language = theme["language"]
     if language not in environments:
-        environments[language] = compile_once(theme.get_env())
+        environment = theme.get_env()
+        environment.autoescape = True
+        environments[language] = compile_once(environment)
     return environments[language].get_template(name)

@@ -105,10 +105,33 @@ def _find_anywhere(node, name):
     return None
 
 
+# Front matter as MkDocs reads it: a first line '---', closed by a line '---' or '...'.
+FRONT_MATTER_OPENS = re.compile(r"-{3}[ \t]*")
+FRONT_MATTER_CLOSES = re.compile(r"(?:-{3}|\.{3})[ \t]*")
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter at the top of `lines`: its values are
+    lines[1:end]. None when the first line opens none, or when nothing closes it."""
+    if not lines or not FRONT_MATTER_OPENS.fullmatch(lines[0]):
+        return None
+    return next(
+        (number for number in range(1, len(lines)) if FRONT_MATTER_CLOSES.fullmatch(lines[number])), None
+    )
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file's path as messages name it: from `root`, the project's folder (where mkdocs.yml is)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def page_line(page, markdown: str, position: int) -> int:
     """The line in the page's file of `position` in its Markdown.
 
-    MkDocs hands hooks the Markdown without its front matter, so count the
+    MkDocs hands plugins the Markdown without its front matter, so count the
     lines that the front matter took.
     """
     line = markdown.count("\n", 0, position) + 1

@@ -8,7 +8,8 @@ box can be reached and scrolled with the keyboard (tabindex="0"), and a
 screen reader names it: it is a region labelled by the table's caption or,
 without one, by the heading above the table (the same label twice on a page
 gets a number). docs/assets/css/site.css (`.table-scroll`) draws it, with a
-shadow at each edge where the table goes on.
+shadow at each edge where the table goes on. Before, tables wrapped their
+text anywhere to fit a phone: "Må/nad", "janu/ari".
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from collections import Counter
 
 import lxml.html
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 CLASS = "table-scroll"
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
@@ -25,6 +28,12 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What a heading holds that is not its text: a glossary term's explanation, a permalink.
 NOT_TEXT = "[@role='tooltip' or contains(concat(' ', @class, ' '), ' headerlink ')]"
+
+
+class Tables:
+    # After every component that makes a table (statistics) or checks the editor's markup (page_html).
+    def on_page_content(self, content: str, page: Page, config: MkDocsConfig, files):
+        return scrollable_tables(content, re.sub(r"<[^>]+>", "", page.title or ""))
 
 
 def scrollable_tables(content: str, page_title: str) -> str:
@@ -67,7 +76,7 @@ def _text(element) -> str:
     copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
     for extra in copy.xpath(f".//*{NOT_TEXT}"):
         extra.drop_tree()
-    # Without the soft hyphens that hooks/hyphenation.py puts into long words of headings.
+    # Without the soft hyphens that forebygg.hyphenation puts into long words of headings.
     return " ".join(copy.text_content().replace("\u00ad", "").split())
 
 

@@ -1,10 +1,15 @@
 """
-Names of the installed Material's own files, read from the installed package.
+The installed Material's script name and version, for overrides/main.html.
 
 Material's script has a content hash in its name (assets/javascripts/
 bundle.HASH.min.js) that changes with every release. overrides/main.html
 loads it in its own way, so it cannot use Material's <script> tag; it takes
-the name from here (hooks/theme_assets.py), and it is never typed by hand.
+the name, `material_bundle`, from here, read from the installed Material, and
+it is never typed by hand. `material_version` is the release, for the
+generator tag.
+
+The build's environment also keeps its templates' compiled code for the next
+language and the next rebuild (forebygg.compiled_templates).
 """
 
 from __future__ import annotations
@@ -13,10 +18,22 @@ import re
 from importlib import metadata, resources
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from forebygg.compiled_templates import compile_once
 
 # How Material's base.html loads its script: {{ 'assets/javascripts/bundle.HASH.min.js' | url }}
 BUNDLE = re.compile(r"""['"](assets/javascripts/bundle\.[0-9a-f]+\.min\.js)['"]""")
+
+
+class ThemeAssets:
+    # Before the other components' on_env: languages loads a template there, which without
+    # the cache was compiled anew in every build.
+    def on_env(self, env, config: MkDocsConfig, files):
+        env.globals["material_bundle"] = bundle_path(material_templates())
+        env.globals["material_version"] = material_version()
+        return compile_once(env)
 
 
 def material_templates() -> Path:

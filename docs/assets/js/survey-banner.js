@@ -1,11 +1,12 @@
 // The survey invitation: remember an answer, so it is not shown again.
-// localStorage "vf-enkat" holds {surveyId: time answered in ms}; nothing else.
+// localStorage holds {surveyId: time answered in ms} under the banner's data-key
+// (the survey banner's storage key in src/forebygg/components.py); nothing else.
 // overrides/partials/survey-banner-head.html reads it before the page is drawn.
 (function () {
   "use strict";
-  var KEY = "vf-enkat";
   var banner = document.querySelector(".survey-banner");
   if (!banner) return;
+  var KEY = banner.dataset.key;
 
   function remember() {
     var answers = {};

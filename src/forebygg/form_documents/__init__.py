@@ -17,7 +17,7 @@ rebuilt site has changed files only where a text changed.
     word.py, opendocument.py, pdf.py (+ pdf.css)   the three downloads
     reproducible.py   fixed date, ZIP normalisation
 
-Not a hook itself: hooks/forms.py calls it. Nothing here imports MkDocs.
+The component forebygg.forms publishes them. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import FormError, FormTemplate
-from .reading import display_path, parse_template
+from babel import Locale, UnknownLocaleError
 
-# The name of each language in messages to editors.
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+from ..source_lines import shown_path
+from .model import FormError, FormTemplate
+from .reading import parse_template
 
 
 def check_languages(root: Path, languages: list[str]) -> list[str]:
@@ -53,9 +53,9 @@ def check_languages(root: Path, languages: list[str]) -> list[str]:
         for (lang, _), template in sorted(templates.items()):
             if lang == language and template.file in owners:
                 problems.append(
-                    f"{display_path(template.source, root)}:1: the download name "
+                    f"{shown_path(template.source, root)}:1: the download name "
                     f"'file: {template.file}' is also used by "
-                    f"{display_path(owners[template.file].source, root)} – give each template its own"
+                    f"{shown_path(owners[template.file].source, root)} – give each template its own"
                 )
             elif lang == language:
                 owners[template.file] = template
@@ -68,12 +68,16 @@ def check_languages(root: Path, languages: list[str]) -> list[str]:
 
 
 def _language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, f"'{code}'")
+    """The language's name in English, in messages to editors: 'Swedish' for sv."""
+    try:
+        return Locale.parse(code).get_display_name("en") or f"'{code}'"
+    except (UnknownLocaleError, ValueError):
+        return f"'{code}'"
 
 
 def _different_fields(first: FormTemplate, other: FormTemplate, root: Path) -> list[str]:
     """How `other`'s blanks differ from those of `first`, its version in another language."""
-    here, there = display_path(other.source, root), display_path(first.source, root)
+    here, there = shown_path(other.source, root), shown_path(first.source, root)
     how = "give every language the same blanks in the same order"
     if len(other.fields) != len(first.fields):
         line = other.fields[-1].line if other.fields else 1

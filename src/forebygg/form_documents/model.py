@@ -157,6 +157,9 @@ class FormTemplate:
     blocks: tuple[Block, ...]  # the text and blanks after the title, in order
     fields: tuple[Field, ...]
     source: Path
+    # The language as written in one country (sv-SE), for spelling in word processors:
+    # extra.regional_language in mkdocs.yml, which forebygg.forms gives. '' where not known.
+    regional: str = ""
 
     @property
     def short_title(self) -> str:

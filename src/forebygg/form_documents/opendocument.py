@@ -10,7 +10,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from .model import FieldType, FormTemplate, Heading, Inline, ListBlock, Paragraph, printed_runs
-from .reproducible import DOCUMENT_FONT, FIXED_DATE, REGIONAL_LANGUAGES, reproducible_zip
+from .reproducible import DOCUMENT_FONT, FIXED_DATE, reproducible_zip
 
 
 def to_odt(template: FormTemplate) -> bytes:
@@ -21,7 +21,7 @@ def to_odt(template: FormTemplate) -> bytes:
     from odf.text import H, List, ListItem, P
 
     document = OpenDocumentText()
-    _styles(document, template.language)
+    _styles(document, template.language, template.regional)
     document.meta.addElement(dc.Title(text=template.title))
     document.meta.addElement(dc.Language(text=template.language))
     if template.description:
@@ -84,10 +84,10 @@ def _line_style(kind: FieldType) -> str:
     return "Form_20_Line_20_Short" if kind.short else "Form_20_Line"
 
 
-def _styles(document, language: str) -> None:
+def _styles(document, language: str, regional: str) -> None:
     from odf.style import DefaultStyle, FontFace, MasterPage, PageLayout, PageLayoutProperties, TextProperties
 
-    country = REGIONAL_LANGUAGES.get(language, language).partition("-")[2]
+    country = regional.partition("-")[2]
     document.fontfacedecls.addElement(
         FontFace(
             name=DOCUMENT_FONT,

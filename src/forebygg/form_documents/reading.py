@@ -15,8 +15,17 @@ from pathlib import Path
 
 import yaml
 
-from ..source_lines import composed, merge_conflicts, yaml_error_line, yaml_line
-from ..yaml_mistakes import node_problems, quoting_advice, syntax_problems
+from ..source_lines import (
+    FRONT_MATTER_OPENS,
+    composed,
+    front_matter_end,
+    merge_conflicts,
+    shown_path,
+    yaml_error_line,
+    yaml_line,
+)
+from ..yaml_mistakes import quoting_advice, syntax_problems
+from ..yaml_values import node_problems
 from .model import FIELD_TYPES, Block, Field, FieldGroup, FormError, FormTemplate, Heading
 from .text_blocks import text_blocks, title_text
 
@@ -47,14 +56,6 @@ def load_templates(root: Path, language: str) -> list[FormTemplate]:
     return [parse_template(p, root) for p in sorted(folder.glob("*.md"))]
 
 
-def display_path(path: Path, root: Path) -> str:
-    """The path that messages name: relative to `root`, the folder that holds forms/."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -64,7 +65,7 @@ def display_path(path: Path, root: Path) -> str:
 # template again; only a changed text is parsed again.
 @functools.lru_cache(maxsize=256)
 def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
-    where = display_path(path, root)
+    where = shown_path(path, root)
     for line, message in merge_conflicts(text, "form"):
         raise FormError(f"{where}:{line}: {message}")
     lines = text.splitlines()
@@ -107,9 +108,9 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
 def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
     """The front matter's values, and the index of the first line after it."""
     how = "start the file with a line '---', then 'file: NAME' and a line '---'"
-    if not lines or lines[0].strip() != "---":
+    if not lines or not FRONT_MATTER_OPENS.fullmatch(lines[0]):
         raise FormError(f"{where}:1: no front matter with 'file:' – {how}")
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    end = front_matter_end(lines)
     if end is None:
         raise FormError(f"{where}:1: the front matter has no closing '---' – {how}")
     text = "\n".join(lines[1:end])

@@ -16,9 +16,6 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 # one, so that two builds of the same text give the same bytes.
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
-# Language tags with a region, which word processors need for spelling.
-REGIONAL_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
-
 # The documents' text font; the PDF's fields use a Latin subset of it.
 DOCUMENT_FONT = "Liberation Sans"
 

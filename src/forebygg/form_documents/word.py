@@ -7,7 +7,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from .model import FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph, printed_runs
-from .reproducible import FIXED_DATE, REGIONAL_LANGUAGES, reproducible_zip
+from .reproducible import FIXED_DATE, reproducible_zip
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
@@ -23,7 +23,7 @@ def to_docx(template: FormTemplate) -> bytes:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(25)
         section.top_margin = section.bottom_margin = Mm(25)
-    _language(document, REGIONAL_LANGUAGES.get(template.language, template.language))
+    _language(document, template.regional or template.language)
     # python-docx's own template carries a picture of some other document, and
     # a second copy of its styles for Word 2010, still in American English.
     for rels in (document.part.package.rels, document.part.rels):

@@ -1,0 +1,284 @@
+"""
+The site's components, one row each: the one place that names what a component is made of.
+
+A component's build code is its module or package in src/forebygg/, with the
+same name, and its MkDocs events are the `on_*` methods of the class named in
+`build`. MkDocs keeps templates in overrides/ and scripts in docs/, so the
+row names those files too, with what else other code and tests need to know
+about the component: its marker, the class that wraps what it puts in a page,
+its texts under `extra.text`, its storage keys and its event priorities.
+forebygg.plugin runs the components; the markers, the exemptions of the HTML
+check, the texts the components ask for and the list of storage keys are
+read from here, and tests/test_components.py checks that every file named
+here exists.
+
+To add a component: its module in src/forebygg/, its files in overrides/ and
+docs/assets/, and its row below, in the place where its events should run
+among equals (README.md, "Where each component lives").
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+# Event priorities. MkDocs runs an event's handlers from the highest priority to the
+# lowest, every plugin's together; those of equal priority in the order of the plugins in
+# mkdocs.yml (forebygg after i18n and mkdocs-video), and the components' in this file's order.
+FIRST = 100  # the editor's own text and settings, before any plugin changes them
+EARLY = 90  # after the first checks, before Markdown is read
+AFTER_I18N = -110  # mkdocs-static-i18n (-100) has set the language of the build and kept its files
+FILM = -50  # after mkdocs-video, which made each film a <video> or <iframe>
+SELF_CHECK = -55  # after the film player
+PAGE_CHECKS = -60  # after every component's own markup: the course counts it, page_html checks it
+TABLES = -70  # after every component that makes a table
+LAST = -100  # after everything else has changed the page
+
+
+@dataclass(frozen=True)
+class Marker:
+    """`<!-- md:NAME ARGUMENT -->` in a page: what the argument must look like."""
+
+    name: str
+    argument: str  # a regular expression for the argument; "" for a marker that takes none
+    means: str  # what the argument names, for messages
+    example: str
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str  # its module or package in src/forebygg/
+    build: str = ""  # the class of its MkDocs events in that module; "" for templates, scripts and style only
+    # Its events' priorities, by event (config, page_content …); an event not named here has 0.
+    priorities: dict[str, int] = field(default_factory=dict)
+    marker: Marker | None = None
+    # The class of the element that holds the markup it puts in a page's content before the HTML
+    # check (page_html) reads it: the check leaves the component's own markup alone.
+    wrapper: str = ""
+    partials: tuple[str, ...] = ()  # its templates, in overrides/
+    scripts: tuple[str, ...] = ()  # its scripts, in docs/
+    css: str = ""  # the selector that starts its section of docs/assets/css/site.css
+    texts: str = ""  # its texts' group under extra.text in mkdocs.yml
+    text_keys: tuple[str, ...] = ()  # the texts of that group it uses
+    storage: tuple[str, ...] = ()  # the browser's localStorage keys it writes, named on the privacy page
+
+    def load(self):
+        """An instance of the component's class, with its own state."""
+        return getattr(importlib.import_module(f"forebygg.{self.name}"), self.build)()
+
+
+COMPONENTS = (
+    Component(
+        "settings_file",
+        "SettingsFile",
+        priorities={"config": FIRST},
+    ),
+    Component(
+        "languages",
+        "Languages",
+        priorities={"files": AFTER_I18N, "post_template": LAST, "post_build": AFTER_I18N},
+        partials=("404.html", "sitemap.xml"),
+        texts="not_found",
+        text_keys=("title", "body", "home"),
+    ),
+    Component(
+        "extra_values",
+        "ExtraValues",
+        marker=Marker(
+            "extra",
+            r"[\w.-]+",
+            "a setting under extra: in mkdocs.yml",
+            "<!-- md:extra organisation.email -->",
+        ),
+    ),
+    Component("markers", "Markers", priorities={"page_markdown": FIRST}),
+    Component("headings", "Headings", priorities={"page_markdown": FIRST}),
+    # Before i18n (-100) keeps only the pages of the language being built: every language's pages are checked.
+    Component("front_matter", "FrontMatter"),
+    Component(
+        "page_reviewed",
+        "PageReviewed",
+        partials=("partials/page-reviewed.html",),
+        css=".page-reviewed",
+        texts="page_reviewed",
+        text_keys=("label",),
+    ),
+    Component("valid_html", "ValidHtml"),
+    # Before the other components' on_env: languages loads a template there.
+    Component("theme_assets", "ThemeAssets", priorities={"env": FIRST}, partials=("main.html",)),
+    Component(
+        "survey_banner",
+        "SurveyBanner",
+        priorities={"config": AFTER_I18N},
+        partials=("partials/survey-banner.html", "partials/survey-banner-head.html"),
+        scripts=("assets/js/survey-banner.js",),
+        css=".survey-banner",
+        texts="survey",
+        text_keys=("name", "question", "yes", "no", "new_window"),
+        storage=("vf-enkat",),
+    ),
+    Component(
+        "identity",
+        "Identity",
+        partials=("partials/copyright.html", "partials/alternate.html"),
+        css=".site-footer",
+        texts="footer",
+        text_keys=("accessibility", "privacy", "contact"),
+    ),
+    Component(
+        "film",
+        "FilmPlayer",
+        priorities={"page_content": FILM},
+        wrapper="film",
+        partials=("partials/film.html",),
+        scripts=("assets/js/film.js",),
+        css=".film",
+        texts="film",
+        text_keys=(
+            "length",
+            "transcript",
+            "download_film",
+            "download_captions",
+            "play",
+            "play_hosted",
+            "hosted_by",
+            "sample",
+        ),
+    ),
+    Component(
+        "self_check",
+        "SelfCheckQuestions",
+        priorities={"page_markdown": EARLY, "page_content": SELF_CHECK},
+        marker=Marker("self-check", "", "nothing", "<!-- md:self-check -->"),
+        partials=("partials/self-check.html",),
+        scripts=("assets/js/self-check.js",),
+        css=".self-check",
+        texts="self_check",
+        text_keys=("check", "right", "wrong", "choose", "answers", "right_answer", "wrong_answer"),
+    ),
+    Component(
+        "course",
+        "Course",
+        priorities={"config": AFTER_I18N, "page_content": PAGE_CHECKS},
+        marker=Marker("course", "", "nothing", "<!-- md:course -->"),
+        partials=("partials/course-part.html", "partials/course-overview.html", "partials/footer.html"),
+        css=".course",
+        texts="course",
+        text_keys=(
+            "part",
+            "time",
+            "time_one",
+            "goals",
+            "previous",
+            "next",
+            "overview",
+            "nav",
+            "total",
+            "start",
+            "end",
+            "saved",
+        ),
+    ),
+    Component(
+        "forms",
+        "Forms",
+        priorities={"config": AFTER_I18N, "files": AFTER_I18N},
+        marker=Marker(
+            "form", r"[\w-]+", "a form's file name in forms/, without .md", "<!-- md:form samtycke -->"
+        ),
+        wrapper="form-example",
+        partials=(
+            "partials/form-example.html",
+            "partials/form-blocks.html",
+            "form-fill.html",
+            "partials/form-fill-fields.html",
+        ),
+        scripts=("assets/js/form-fill.js", "assets/css/form-fill.css"),
+        css=".form-example",
+        texts="form",
+        text_keys=(
+            "fill_in",
+            "download",
+            "format_docx",
+            "format_odt",
+            "format_pdf",
+            "fill_in_description",
+            "fill_in_intro",
+            "back",
+            "print",
+            "error_format",
+            "error_date",
+            "error_checksum",
+            # The hints under kinds of blank (forebygg.form_documents.FIELD_TYPES names which).
+            "hint_date",
+            "hint_personnummer",
+            "sign_by_hand",
+        ),
+    ),
+    Component(
+        "glossary",
+        "Glossary",
+        priorities={"config": AFTER_I18N, "files": AFTER_I18N},
+        marker=Marker("glossary", "", "nothing after its name", "<!-- md:glossary -->"),
+        wrapper="glossary",
+        partials=("partials/glossary.html", "partials/glossary-term.html"),
+        scripts=("assets/js/glossary.js",),
+        css=".glossary",
+        texts="glossary",
+        text_keys=("in_language", "source", "whole_law"),
+    ),
+    Component(
+        "statistics",
+        "Statistics",
+        marker=Marker("statistics", "", "nothing after its name", "<!-- md:statistics -->"),
+        wrapper="statistics",
+        partials=("partials/statistics.html",),
+        css=".statistics",
+        texts="statistics",
+        text_keys=(
+            "title",
+            "description",
+            "description_year",
+            "caption",
+            "year",
+            "evictions",
+            "children",
+            "applications",
+            "withdrawn",
+            "missing",
+            "summary",
+            "summary_evictions",
+            "summary_children",
+            "according",
+            "according_quoted",
+            "according_quoted_undated",
+            "withdrawn_sentence",
+            "withdrawn_same",
+            "quoted_note",
+            "sources",
+            "source",
+            "source_quoted",
+            "source_quoted_undated",
+        ),
+    ),
+    Component("launch", "LaunchCheck", priorities={"config": AFTER_I18N}),
+    Component("page_html", "PageHtml", priorities={"page_content": PAGE_CHECKS}),
+    Component("tables", "Tables", priorities={"page_content": TABLES}, css=".table-scroll"),
+    Component("links", "Links", priorities={"files": AFTER_I18N, "post_build": AFTER_I18N}),
+    Component("hyphenation", "Hyphenation"),
+    # Templates, scripts and style only.
+    Component(
+        "keyboard",
+        partials=("partials/header.html", "partials/site-pages.html", "partials/nav-item.html"),
+        scripts=("assets/js/menu-button.js", "assets/js/search.js", "assets/js/language-switch.js"),
+        css=".menu-button",
+        texts="menu",
+        text_keys=("open", "pages"),
+    ),
+    Component("search", scripts=("assets/javascripts/workers/search-stemmed.js",)),
+)
+
+BY_NAME = {component.name: component for component in COMPONENTS}
+MARKERS = {component.marker.name: component.marker for component in COMPONENTS if component.marker}
+# What the HTML check leaves alone: the components' own markup.
+WRAPPERS = frozenset(component.wrapper for component in COMPONENTS if component.wrapper)

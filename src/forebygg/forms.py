@@ -1,0 +1,201 @@
+"""
+Template forms on the site: the example, the downloads, and the on-screen form.
+
+Each form's text is one Markdown file per language in forms/ (see
+forms/README.md); the package forebygg.form_documents reads it and makes
+the DOCX, ODT and PDF, and Jinja partials draw the example
+(overrides/partials/form-example.html) and the fill-in page
+(overrides/form-fill.html). A page shows a form where an editor writes the marker
+
+    <!-- md:form samtycke -->
+
+as the example, download links with format and size, and a link to the
+page where it can be filled in on screen and printed. The documents are made
+once per template and language, and published under forms/ (sv) and
+en/forms/ (en).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from forebygg import form_documents
+from forebygg.file_sizes import human_size
+from forebygg.hyphenation import soft_hyphens_in_headings
+from forebygg.markers import pattern
+from forebygg.site_config import (
+    current_language,
+    language_prefix,
+    locales,
+    page_url,
+    project_root,
+    regional_language,
+    texts,
+    theme_template,
+)
+from forebygg.source_lines import page_line
+
+log = get_plugin_logger(__name__)
+
+
+class Forms:
+    def __init__(self) -> None:
+        # Of the language being built: its templates by id, and the pages that show them.
+        self.templates: dict[str, form_documents.FormTemplate] = {}
+        self.shown_on: dict[str, Page] = {}
+
+    # After i18n, which sets the language of this build.
+    def on_config(self, config: MkDocsConfig):
+        root = project_root(config)
+        problems = form_documents.check_languages(root, locales(config))
+        if problems:
+            raise PluginError("\n".join(problems))
+        self.templates.clear()
+        self.shown_on.clear()
+        regional = regional_language(config)
+        for template in form_documents.load_templates(root, config.theme["language"]):
+            self.templates[template.id] = dataclasses.replace(template, regional=regional)
+
+    # After i18n, which keeps only the current language's files.
+    def on_files(self, files: Files, config: MkDocsConfig):
+        for template in self.templates.values():
+            for name, content in _documents(template).items():
+                files.append(File.generated(config, _published(config, name), content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
+        def replace(match: re.Match) -> str:
+            form_id = match.group(1)
+            if form_id not in self.templates:
+                where = f"docs/{page.file.src_uri}:{page_line(page, markdown, match.start())}"
+                known = ", ".join(sorted(self.templates)) or "none"
+                raise PluginError(
+                    f"{where}: there is no form '{form_id}' in forms/{current_language(config)}/ – known: {known}"
+                )
+            self.shown_on[form_id] = page
+            return form_on_page(self.templates[form_id], page, config)
+
+        return MARKER.sub(replace, markdown)
+
+    # MkDocs 1.6 reads every page's Markdown before on_env, so shown_on is complete here.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        for template in self.templates.values():
+            path = _published(config, f"{template.file}.html")
+            page = self.shown_on.get(template.id)
+            if page is None:
+                log.warning(
+                    f"forms/{template.language}/{template.id}.md: no page shows this form – add "
+                    f"<!-- md:form {template.id} --> to a page in docs/{template.language}/, or delete the form"
+                )
+            context = fill_in_context(template, path, page, config)
+            # For the site's footer (partials/copyright.html): extra(), as every page has it.
+            context["extra"] = env.globals["extra"]
+            content = theme_template(config, "form-fill.html").render(**context)
+            content = soft_hyphens_in_headings(content, template.language)
+            files.append(File.generated(config, path, content=content))
+        return env
+
+
+MARKER = pattern("form")
+FORMATS = ("docx", "odt", "pdf")
+
+
+def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDocsConfig) -> str:
+    """The example, its downloads and the link to fill it in, as raw HTML for Markdown."""
+    documents = _documents(template)
+    downloads = [
+        {
+            "url": page_url(page, _published(config, f"{template.file}.{extension}")),
+            "extension": extension,
+            "size": human_size(len(documents[f"{template.file}.{extension}"]), template.regional),
+        }
+        for extension in FORMATS
+    ]
+    html = theme_template(config, "partials/form-example.html").render(
+        template=template,
+        heading_level=3,
+        texts=_texts(config),
+        downloads=downloads,
+        fill_in_url=page_url(page, _published(config, f"{template.file}.html")),
+    )
+    # Blank lines around it: Markdown passes a block of raw HTML through as it is.
+    return f"\n\n{html.strip()}\n\n"
+
+
+def fill_in_context(
+    template: form_documents.FormTemplate, path: str, page: Page | None, config: MkDocsConfig
+) -> dict:
+    """What overrides/form-fill.html needs to draw the on-screen form."""
+    base = get_relative_url(".", path)  # the site's root, seen from the form
+    return {
+        "template": template,
+        "texts": _texts(config),
+        "site_name": config.site_name,
+        # For the site's footer (partials/copyright.html): the root of the form's language.
+        "config": config,
+        "language_base_url": get_relative_url(language_prefix(config, current_language(config)) or ".", path),
+        "stylesheet": f"{base}/assets/css/form-fill.css",
+        "script": f"{base}/assets/js/form-fill.js",
+        "back_url": get_relative_url(page.url, path) if page else base,
+        "back_title": page.title if page else config.site_name,
+    }
+
+
+def _documents(template: form_documents.FormTemplate) -> dict[str, bytes]:
+    return _made(template.source, template.source.stat().st_mtime, template.regional)
+
+
+@functools.cache
+def _made(source: Path, mtime: float, regional: str) -> dict[str, bytes]:
+    """DOCX, ODT and PDF of one template: made once per file, change and regional form.
+
+    Making all the forms' documents takes seconds, mostly WeasyPrint's PDFs, so they are also
+    kept in .cache/forms/, under a key that changes with the template, its regional form, the
+    code that makes them, the font the PDF embeds and the libraries'
+    versions. Delete the folder to make them all again.
+    """
+    root = source.parent.parent.parent
+    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{_cache_key(source, regional)}"
+    if folder.is_dir():
+        return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    template = dataclasses.replace(form_documents.parse_template(source, root), regional=regional)
+    documents = form_documents.documents(template)
+    partial = folder.with_name(folder.name + ".partial")
+    partial.mkdir(parents=True, exist_ok=True)
+    for name, content in documents.items():
+        (partial / name).write_bytes(content)
+    partial.replace(folder)
+    return documents
+
+
+def _cache_key(source: Path, regional: str) -> str:
+    digest = hashlib.sha256(source.read_bytes())
+    digest.update(f"\0{regional}\0".encode())
+    digest.update(_code_key())
+    return digest.hexdigest()[:16]
+
+
+# Looked up once per process: reading the versions and finding the font is slow.
+@functools.cache
+def _code_key() -> bytes:
+    package = Path(form_documents.__file__).parent
+    return form_documents.code_key(package, form_documents.document_font_file())
+
+
+def _texts(config: MkDocsConfig) -> dict[str, str]:
+    return texts(config, "forms", "forebygg/forms.py")
+
+
+def _published(config: MkDocsConfig, name: str) -> str:
+    return f"{language_prefix(config, current_language(config))}forms/{name}"

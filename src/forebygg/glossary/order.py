@@ -1,0 +1,59 @@
+"""
+A glossary's terms as a language names, sorts and finds them: each term's
+anchor, the order of a language's alphabet (Python has no collation without
+system locales or ICU, so LETTERS_AFTER_Z names the letters a language sorts
+after z), and each term found as a whole word in running text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from forebygg.glossary.entries import Entry
+
+
+def slug(term: str) -> str:
+    """The anchor of a term as of a heading: small letters, '-' between words, å ä ö as a a o."""
+    folded = unicodedata.normalize("NFKD", term.casefold())
+    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.sub(r"[^\w]+", "-", plain).strip("-")
+
+
+# The letters each language sorts after z, in order (everything else sorts by its base letter).
+LETTERS_AFTER_Z = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå"}
+# Letters a language sorts as another: Swedish puts æ with ä, ø with ö.
+SORTED_AS = {"sv": {"æ": "ä", "ø": "ö"}}
+
+
+def sort_key(term: str, language: str):
+    """How `language` orders words: å, ä, ö after z in Swedish; accents ignored where the language does."""
+    code = language.replace("_", "-").split("-")[0].lower()
+    after_z, same = LETTERS_AFTER_Z.get(code, ""), SORTED_AS.get(code, {})
+    key = []
+    for char in term.casefold():
+        char = same.get(char, char)
+        if char in after_z:
+            key.append((1, after_z.index(char)))
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            key.append((0, "".join(c for c in decomposed if not unicodedata.combining(c)) or char))
+    return key, term
+
+
+def sorted_entries(entries: list[Entry], language: str) -> list[Entry]:
+    return sorted(entries, key=lambda entry: sort_key(entry.terms[language][0], language))
+
+
+def term_pattern(entries: list[Entry], language: str) -> re.Pattern:
+    """Finds any word of any entry as a whole word, any case; the longest wins where two start together."""
+    words = sorted({word for entry in entries for word in entry.words(language)}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def entry_for(entries: list[Entry], language: str, found: str) -> Entry:
+    folded = " ".join(found.split()).casefold()
+    return next(entry for entry in entries if folded in {w.casefold() for w in entry.words(language)})
