@@ -15,13 +15,23 @@ It measures, on this machine:
 3. `mkdocs serve`: how long a rebuild takes after one page is edited;
 4. each page's weight (the test's count: `weigh` in tests/gates.py);
 5. Lighthouse (mobile) on the start page, a film page, the forms page and
-   the 404, in both languages, three runs each.
+   the 404, in both languages, three runs each;
+6. first paint against its limit: the start page, the tenant section's
+   first page and a film page, each beside its "limit", the same page's text
+   as bare HTML (no style sheet, no script, no image), served alike, in one
+   run: Lighthouse's mobile FCP and LCP, the median of three runs each, and
+   their ratios to the limit's (`run.py paint` measures only this).
 Run it on an otherwise idle machine: the timings are wall-clock seconds.
+Lighthouse simulates the slow phone and network (its default "simulate"
+throttling, Lantern) from one unthrottled load: the network part of its
+timings does not depend on the machine's load, the CPU part does (each
+observed task counts four times).
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
 import os
 import platform
@@ -37,6 +47,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import yaml
 from mkdocs.utils import yaml_load
 
@@ -56,6 +67,13 @@ SIZES = [0, 125, 250, 500]
 LIGHTHOUSE_PAGES = ["/", "/lokal-samverkan-starta/", "/avtal-och-samtycke/", "/404.html"]
 # Lighthouse's scores vary from run to run; each page is measured this many times.
 LIGHTHOUSE_RUNS = 3
+# First paint against its limit (issue 32): the start page, the tenant section's first
+# page and a film page, each beside the same page's text as bare HTML.
+PAINT_PAGES = ["/", "/riskerar-du-att-bli-vrakt/", "/lokal-samverkan-starta/"]
+# Where the bare-text copies are served, beside the site's own pages.
+LIMIT = "/_limit"
+# What the bare text leaves out: style, scripts, and what is not text.
+NOT_TEXT = "//script|//style|//link|//noscript|//template|//img|//svg|//picture|//video|//audio|//iframe"
 METRICS = {
     "fcp_ms": "first-contentful-paint",
     "lcp_ms": "largest-contentful-paint",
@@ -63,31 +81,40 @@ METRICS = {
     "cls": "cumulative-layout-shift",
 }
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+GZIP_LEVEL = int(re.search(r"gzip_comp_level (\d+);", (PROJECT / "deploy" / "site.conf").read_text())[1])
 
 
 def main() -> None:
     """All steps; `run.py browser` redoes only page weight and Lighthouse, keeping the rest."""
-    only_browser = sys.argv[1:] == ["browser"]
-    results = json.loads((BENCH / "results.json").read_text()) if only_browser else {}
+    only = sys.argv[1] if sys.argv[1:] in (["browser"], ["paint"], ["build"]) else None
+    if sys.argv[1:] and not only:
+        raise SystemExit("usage: run.py [browser | paint | build]")
+    results = json.loads((BENCH / "results.json").read_text()) if only else {}
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    results.update({"when_browser" if only_browser else "when": now, "machine": machine()})
-    if not only_browser:
-        results.pop("when_browser", None)
+    results.update({f"when_{only}" if only else "when": now, "machine": machine()})
+    if not only:
+        for step in ("browser", "paint", "build"):
+            results.pop(f"when_{step}", None)
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         work = Path(work)
-        if not only_browser:
-            print("1/5 build cost", flush=True)
+        if only in (None, "build"):
+            print("1/6 build cost", flush=True)
             results["build"] = build_cost(work)
-            print("2/5 scaling", flush=True)
+        if not only:
+            print("2/6 scaling", flush=True)
             results["scaling"] = scaling(work)
-            print("3/5 mkdocs serve", flush=True)
+            print("3/6 mkdocs serve", flush=True)
             results["serve"] = serve_rebuild(work)
-        print("4/5 page weight and 5/5 Lighthouse", flush=True)
-        results["weight"], results["lighthouse"] = in_the_browser(work)
-    (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
+        if only in (None, "browser"):
+            print("4/6 page weight and 5/6 Lighthouse", flush=True)
+            results["weight"], results["lighthouse"] = in_the_browser(work)
+        if only in (None, "paint"):
+            print("6/6 first paint against its limit", flush=True)
+            results["paint"] = paint_against_limit(work)
     (BENCH / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
     print((BENCH / "RESULTS.md").read_text(encoding="utf-8"))
 
 
@@ -273,55 +300,139 @@ def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
 
 def run_lighthouse(url: str) -> dict:
     """LIGHTHOUSE_RUNS runs of one page: every run's scores, and the audits the worst run missed."""
+    runs, retries = [], 0
+    while len(runs) < LIGHTHOUSE_RUNS:
+        run = lighthouse_once(url)
+        if run is None:
+            retries += 1
+            continue
+        runs.append(run)
+    worst = min(runs, key=lambda run: (run["performance"], -run["tbt_ms"]))
+    return {"url": url, "runs": runs, "worst": worst, "retries": retries}
+
+
+def lighthouse_once(url: str) -> dict | None:
+    """One Lighthouse run (mobile, simulated throttling): scores, timings, the largest element and
+    the audits below full score; None when Lighthouse lost its own trace and asks to be run again."""
     binary = BENCH / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         raise SystemExit("Lighthouse is missing: run (cd bench && npm ci)")
-    runs, retries = [], 0
-    while len(runs) < LIGHTHOUSE_RUNS:
-        with tempfile.NamedTemporaryFile(suffix=".json") as output:
-            result = subprocess.run(
-                [
-                    str(binary),
-                    url,
-                    "--quiet",
-                    "--form-factor=mobile",
-                    f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-                    "--only-categories=performance,accessibility,best-practices,seo",
-                    "--output=json",
-                    f"--output-path={output.name}",
-                ],
-                env=dict(ENV, CHROME_PATH=CHROMIUM_PATH),
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            # Now and then Lighthouse loses its own trace of the load and says
-            # "Please run Lighthouse again" (NO_NAVSTART); it is run again, and counted.
-            if result.returncode and "Please run Lighthouse again" in result.stderr and retries < 5:
-                retries += 1
-                continue
-            if result.returncode:
-                raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
-            data = json.loads(Path(output.name).read_text())
-        audits = data["audits"]
-        runs.append(
-            {
-                **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
-                **{
-                    metric: round(audits[audit]["numericValue"], 3 if metric == "cls" else None)
-                    for metric, audit in METRICS.items()
-                },
-                "not_perfect": sorted(
-                    f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
-                    for audit in audits.values()
-                    if audit.get("score") is not None
-                    and audit["score"] < 1
-                    and audit.get("scoreDisplayMode") in ("binary", "numeric")
-                ),
-            }
+    with tempfile.NamedTemporaryFile(suffix=".json") as output:
+        result = subprocess.run(
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--form-factor=mobile",
+                f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--output=json",
+                f"--output-path={output.name}",
+            ],
+            env=dict(ENV, CHROME_PATH=CHROMIUM_PATH),
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
-    worst = min(runs, key=lambda run: (run["performance"], -run["tbt_ms"]))
-    return {"url": url, "runs": runs, "worst": worst, "retries": retries}
+        # Now and then Lighthouse loses its own trace of the load and says
+        # "Please run Lighthouse again" (NO_NAVSTART).
+        if result.returncode and "Please run Lighthouse again" in result.stderr:
+            return None
+        if result.returncode:
+            raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
+        data = json.loads(Path(output.name).read_text())
+    audits = data["audits"]
+    return {
+        **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
+        **{
+            metric: round(audits[audit]["numericValue"], 3 if metric == "cls" else None)
+            for metric, audit in METRICS.items()
+        },
+        "lcp_element": largest_element(audits),
+        "before_lcp": not_blocking_before_lcp(audits),
+        "not_perfect": sorted(
+            f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
+            for audit in audits.values()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        ),
+    }
+
+
+def largest_element(audits: dict) -> str:
+    """Lighthouse's largest contentful element: its selector and the start of its text."""
+    items = audits.get("lcp-breakdown-insight", {}).get("details", {}).get("items", [])
+    node = next((item for item in items if item.get("type") == "node"), None)
+    return f"{node['selector']} ({node['nodeLabel'][:40]}…)" if node else "?"
+
+
+def not_blocking_before_lcp(audits: dict) -> list[str]:
+    """The requests other than the page and its style sheets that ended before the observed
+    largest paint. Lantern's LCP (unlike its FCP) waits for every request the unthrottled load
+    had finished by then, so each of these adds its round trip on the simulated network."""
+    observed = audits["metrics"]["details"]["items"][0]["observedLargestContentfulPaint"]
+    return sorted(
+        {
+            request["url"].rsplit("/", 1)[-1] or request["url"]
+            for request in audits["network-requests"]["details"]["items"]
+            if request["resourceType"] not in ("Document", "Stylesheet")
+            and request["url"].startswith("http")
+            and request.get("networkEndTime", observed + 1) <= observed
+        }
+    )
+
+
+def paint_against_limit(work: Path) -> list[dict]:
+    """FCP and LCP of PAINT_PAGES and of each one's limit, the same page's text as bare HTML,
+    served alike (nginx, deploy/site.conf, gzip) beside the site's pages, Lighthouse's runs of
+    the page and of its limit taking turns: the median of LIGHTHOUSE_RUNS runs each, and the ratios."""
+    port = free_port()
+    site = work / "paint"
+    build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
+    rows = []
+    with served(site, port) as origin:
+        for path in PAINT_PAGES:
+            limit = write_limit_page(site, path)
+            page_runs, limit_runs, retries = [], [], 0
+            while len(page_runs) < LIGHTHOUSE_RUNS or len(limit_runs) < LIGHTHOUSE_RUNS:
+                for runs, url in ((page_runs, path), (limit_runs, limit)):
+                    if len(runs) < LIGHTHOUSE_RUNS:
+                        run = lighthouse_once(origin + url)
+                        retries += run is None
+                        runs.extend([run] if run else [])
+            row = {"path": path, "runs": page_runs, "limit_runs": limit_runs, "retries": retries}
+            for metric in ("fcp_ms", "lcp_ms"):
+                row[metric] = statistics.median(run[metric] for run in page_runs)
+                row[f"limit_{metric}"] = statistics.median(run[metric] for run in limit_runs)
+                row[f"{metric}_ratio"] = row[metric] / row[f"limit_{metric}"]
+            row["html_bytes"] = compressed_size(site / path.lstrip("/") / "index.html")
+            row["limit_html_bytes"] = compressed_size(site / limit.lstrip("/") / "index.html")
+            rows.append(row)
+            print(
+                f"  {path}: FCP {row['fcp_ms']} ms (x{row['fcp_ms_ratio']:.2f}), "
+                f"LCP {row['lcp_ms']} ms (x{row['lcp_ms_ratio']:.2f})",
+                flush=True,
+            )
+    return rows
+
+
+def write_limit_page(site: Path, path: str) -> str:
+    """The built page at `path` as bare text: its HTML without style sheets, scripts, images
+    and other media (NOT_TEXT), written under LIMIT; its address."""
+    root = lxml.html.parse(str(site / path.lstrip("/") / "index.html")).getroot()
+    for element in root.xpath(NOT_TEXT):
+        element.drop_tree()
+    limit = LIMIT + path
+    target = site / limit.lstrip("/") / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(lxml.html.tostring(root, doctype="<!doctype html>", encoding="utf-8"))
+    return limit
+
+
+def compressed_size(path: Path) -> int:
+    """The bytes nginx sends for the file with deploy/site.conf's gzip level."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
 
 
 # -----------------------------------------------------------------------------
@@ -377,11 +488,16 @@ def report(r: dict) -> str:
         "# Performance results",
         "",
         f"Measured {r['when']} by `.venv/bin/python bench/run.py` (see its docstring)"
-        + (
-            f"; page weight and Lighthouse again {r['when_browser']} by `bench/run.py browser`."
-            if r.get("when_browser")
-            else "."
-        ),
+        + "".join(
+            f"; {what} again {r[f'when_{step}']} by `bench/run.py {step}`"
+            for step, what in (
+                ("build", "the build cost"),
+                ("browser", "page weight and Lighthouse"),
+                ("paint", "first paint against its limit"),
+            )
+            if r.get(f"when_{step}")
+        )
+        + ".",
         f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB, "
         f"{r['machine']['system']}, Python {r['machine']['python']}.",
         "",
@@ -466,7 +582,10 @@ def report(r: dict) -> str:
         f"Target 100 in all four categories: the median of each page's runs is 100 in **{sum(m == 100 for m in medians)} of "
         f"{len(medians)}** page and category pairs, and **{perfect} of {len(runs)}** single runs score 100 in all four.",
     ]
-    retries = sum(row["retries"] for row in r["lighthouse"])
+    lines += paint_report(r.get("paint", []))
+    retries = sum(row["retries"] for row in r["lighthouse"]) + sum(
+        row["retries"] for row in r.get("paint", [])
+    )
     lines += (
         [
             "",
@@ -477,6 +596,66 @@ def report(r: dict) -> str:
         else []
     )
     return "\n".join(lines) + "\n"
+
+
+def paint_report(rows: list[dict]) -> list[str]:
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## First paint against its limit (Lighthouse mobile, median of "
+        f"{LIGHTHOUSE_RUNS} runs each, in one run)",
+        "",
+        "The limit is the same page's text as bare HTML – the built page without its style sheets,",
+        "scripts, images and other media – served beside it by the same nginx with gzip",
+        f"(`{LIMIT}/…`). Lighthouse simulates the slow phone and its network (throttling",
+        '"simulate", Lantern) from one unthrottled load; the network part of its timings does',
+        "not depend on the machine's load, the CPU part does (every observed task counts four",
+        "times), so the page and its limit take turns. Target: FCP and LCP at most ×1.15 the limit's.",
+        "",
+        "| page | FCP ms: page / limit | FCP ratio | LCP ms: page / limit | LCP ratio "
+        "| HTML bytes, gzip: page / limit | CLS | scores (perf., a11y, best pr., SEO) | largest element |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        runs = row["runs"]
+        scores = " · ".join(
+            "/".join(str(run[name]) for name in ("performance", "accessibility", "best-practices", "seo"))
+            for run in runs
+        )
+        elements = sorted({run["lcp_element"] for run in runs})
+        lines.append(
+            f"| `{row['path']}` | {row['fcp_ms']:.0f} / {row['limit_fcp_ms']:.0f} | **×{row['fcp_ms_ratio']:.2f}** "
+            f"| {row['lcp_ms']:.0f} / {row['limit_lcp_ms']:.0f} | **×{row['lcp_ms_ratio']:.2f}** "
+            f"| {row['html_bytes']:,} / {row['limit_html_bytes']:,} "
+            f"| {max(run['cls'] for run in runs)} | {scores} | {'; '.join(elements)} |"
+        )
+    lines += [
+        "",
+        "Requests besides the page and its style sheets that the unthrottled load had finished",
+        "by its largest paint, in any run (Lantern's LCP waits for each of them on the simulated",
+        "network, its FCP for the render-blocking ones only): "
+        + "; ".join(
+            f"`{row['path']}` "
+            + (
+                ", ".join(sorted({name for run in row["runs"] for name in run.get("before_lcp", [])}))
+                or "none"
+            )
+            for row in rows
+        )
+        + ".",
+        "",
+        "Runs (FCP/LCP ms), page then limit: "
+        + "; ".join(
+            f"`{row['path']}` "
+            + ", ".join(f"{run['fcp_ms']}/{run['lcp_ms']}" for run in row["runs"])
+            + " – "
+            + ", ".join(f"{run['fcp_ms']}/{run['lcp_ms']}" for run in row["limit_runs"])
+            for row in rows
+        )
+        + ".",
+    ]
+    return lines
 
 
 if __name__ == "__main__":
