@@ -167,3 +167,29 @@ def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_th
     page.locator(".md-header .search-button").click()
     page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
     context.close()
+
+
+def test_the_header_is_whole_at_first_paint_on_a_phone(browser, specimen_server):
+    # The search button used to be shown by search.js alone: where the script ran after the
+    # first paint (a slow phone), the button came late and pushed the language switch aside.
+    # Held back here for good, the script cannot show it: the page must have it already.
+    def header(block_search_script: bool) -> tuple[bool, dict]:
+        context = browser.new_context(
+            base_url=specimen_server.origin, viewport={"width": 390, "height": 844}, is_mobile=True
+        )
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        if block_search_script:
+            page.route("**/assets/js/search.js", lambda route: route.abort())
+        page.goto(PAGE, wait_until="load")
+        shown = page.locator(".md-header .search-button").is_visible()
+        switch = page.locator(".md-header .language-switch").bounding_box()
+        context.close()
+        return shown, switch
+
+    before_script, whole = header(block_search_script=True), header(block_search_script=False)
+    assert whole[0], "with its script, the search button shows on a phone"
+    assert before_script == whole, (
+        f"before search.js has run the header differs (search button shown, language switch's box): "
+        f"{before_script} against {whole} once it has – it moves when the script runs"
+    )
