@@ -141,7 +141,58 @@ def build_cost(work: Path) -> dict:
         "plain_runs": plain,
         "cold_runs": cold,
         "overhead": statistics.median(ours) / statistics.median(plain) - 1,
+        "components": component_times(project),
     }
+
+
+# Run in a Python of its own: a build with each handler of the forebygg plugin timed.
+TIMED_BUILD = """
+import json, sys, time
+from collections import defaultdict
+import forebygg.plugin
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+spent = defaultdict(float)
+made = forebygg.plugin._handler
+
+def timed(row, component, event):
+    handler = made(row, component, event)
+    method = getattr(component, f"on_{event}")
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[f"{row.name}.on_{event}"] += time.perf_counter() - start
+    for name in ("mkdocs_priority", "component_name", "__qualname__"):
+        setattr(wrapper, name, getattr(handler, name))
+    return wrapper
+
+forebygg.plugin._handler = timed
+start = time.perf_counter()
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+spent["(the whole build)"] = time.perf_counter() - start
+print(json.dumps(spent))
+"""
+
+
+def component_times(project: Path, runs: int = 3) -> dict[str, float]:
+    """Seconds in each forebygg component's handlers during a build (median of `runs`), the
+    whole build's under "(the whole build)": where the plugin's time goes."""
+    times = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [PYTHON, "-c", TIMED_BUILD, str(project / "site")],
+            cwd=project,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise RuntimeError(f"timed build of {project} failed:\n{result.stderr}")
+        times.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    return {name: statistics.median(run.get(name, 0.0) for run in times) for name in times[0]}
 
 
 def alternately(project: Path, baseline: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -513,6 +564,10 @@ def report(r: dict) -> str:
         f"The forebygg plugin and overrides add **{b['overhead'] * 100:+.0f} %** to a build with the forms cache warm "
         "(target: at most +20 %).",
         "",
+    ]
+    lines += component_report(b)
+    lines += [
+        "",
         "## Growth with the number of pages",
         "",
         "| pages per language | this site, s | plain, s | forebygg's share, s | ms per added page: site / plain / forebygg |",
@@ -596,6 +651,30 @@ def report(r: dict) -> str:
         else []
     )
     return "\n".join(lines) + "\n"
+
+
+def component_report(b: dict) -> list[str]:
+    """Where the forebygg plugin's time goes: its handlers' seconds, the largest first."""
+    times = dict(b.get("components", {}))
+    if not times:
+        return []
+    whole = times.pop("(the whole build)")
+    handlers = sum(times.values())
+    lines = [
+        f"Where the time goes (a build with each handler of the plugin timed, median of 3; that build took "
+        f"{whole:.2f} s, of which {handlers:.2f} s in the plugin's handlers; the rest of the difference "
+        "from the plain build is the overrides' templates and the pages and files the components add, "
+        "such as the fill-in forms):",
+        "",
+        "| handler | seconds |",
+        "| --- | --- |",
+    ]
+    lines += [
+        f"| `{name}` | {seconds:.3f} |"
+        for name, seconds in sorted(times.items(), key=lambda item: -item[1])
+        if seconds >= 0.005
+    ]
+    return lines
 
 
 def paint_report(rows: list[dict]) -> list[str]:
