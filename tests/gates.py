@@ -196,9 +196,11 @@ def _page_states(page, path: str, root: Path, phone: bool) -> list[str]:
             _settle(page)
             problems += axe_violations(page, "phone, menu open, the page's contents")
         return problems
-    # What the menu leads to without JavaScript: the list of every page (the script hides it).
+    # What the menu leads to without JavaScript: the list of every page (site.css and the
+    # script hide it where scripts run).
     page.evaluate(
-        "() => { const list = document.getElementById('site-pages'); if (list) list.hidden = false; }"
+        "() => { const list = document.getElementById('site-pages');"
+        " if (list) { list.hidden = false; list.style.display = 'block'; } }"
     )
     problems += axe_violations(page, "with the list of pages shown without JavaScript")
     page.locator(".md-header .language-switch").click()
