@@ -5,11 +5,13 @@ Performance figures for the site, measured by hand and written to bench/RESULTS.
     (cd bench && npm ci)          # once: Lighthouse
     .venv/bin/python bench/run.py            # all, about 20 minutes
     .venv/bin/python bench/run.py browser    # only page weight and Lighthouse
+    .venv/bin/python bench/run.py paint      # only first paint against its limit
+    .venv/bin/python bench/run.py build      # only the build cost
 
 It measures, on this machine:
 1. the full build against the same Markdown built by plain MkDocs and
    Material without the project's plugin (forebygg) and overrides (median of runs,
-   the two taking turns);
+   the two taking turns), and the seconds each handler of the plugin takes;
 2. the build with 0 to 500 generated pages per language, to see that its
    cost grows linearly with the number of pages;
 3. `mkdocs serve`: how long a rebuild takes after one page is edited;
@@ -356,6 +358,7 @@ def run_lighthouse(url: str) -> dict:
         run = lighthouse_once(url)
         if run is None:
             retries += 1
+            check_retries(retries, url)
             continue
         runs.append(run)
     worst = min(runs, key=lambda run: (run["performance"], -run["tbt_ms"]))
@@ -411,6 +414,12 @@ def lighthouse_once(url: str) -> dict | None:
     }
 
 
+def check_retries(retries: int, url: str) -> None:
+    """Lighthouse's lost traces are run again, but not for ever."""
+    if retries > 5:
+        raise RuntimeError(f"Lighthouse lost its trace of {url} {retries} times: is the machine too busy?")
+
+
 def largest_element(audits: dict) -> str:
     """Lighthouse's largest contentful element: its selector and the start of its text."""
     items = audits.get("lcp-breakdown-insight", {}).get("details", {}).get("items", [])
@@ -451,6 +460,7 @@ def paint_against_limit(work: Path) -> list[dict]:
                     if len(runs) < LIGHTHOUSE_RUNS:
                         run = lighthouse_once(origin + url)
                         retries += run is None
+                        check_retries(retries, url)
                         runs.extend([run] if run else [])
             row = {"path": path, "runs": page_runs, "limit_runs": limit_runs, "retries": retries}
             for metric in ("fcp_ms", "lcp_ms"):
