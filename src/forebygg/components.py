@@ -136,6 +136,8 @@ COMPONENTS = (
         texts="film",
         text_keys=(
             "length",
+            "length_minutes",
+            "length_seconds",
             "transcript",
             "download_film",
             "download_captions",

@@ -41,6 +41,7 @@ from forebygg.site_config import (
     page_url,
     project_root,
     regional_language,
+    text_direction,
     texts,
     theme_template,
 )
@@ -140,6 +141,7 @@ def fill_in_context(
     base = get_relative_url(".", path)  # the site's root, seen from the form
     return {
         "template": template,
+        "direction": text_direction(current_language(config)),
         "texts": _texts(config),
         "site_name": config.site_name,
         # For the site's footer (partials/copyright.html): the root of the form's language.

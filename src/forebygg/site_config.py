@@ -148,6 +148,14 @@ def babel_locale(language: str) -> Locale:
         return general
 
 
+def text_direction(language: str) -> str:
+    """'rtl' for a language written from right to left (Arabic, Persian), else 'ltr', as Babel knows it."""
+    try:
+        return "rtl" if babel_locale(language).character_order == "right-to-left" else "ltr"
+    except ValueError:
+        return "ltr"
+
+
 def general_rules_for(tag: str) -> Locale | None:
     """The language's own rules for a tag of a language and a country that Babel knows each of,
     but not together: 'ar-SE' → Locale('ar'). None for any other tag."""
