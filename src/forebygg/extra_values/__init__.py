@@ -36,7 +36,7 @@ from forebygg.extra_values.checks import (
 )
 from forebygg.extra_values.kinds import placeholders_that_differ, setting_problems
 from forebygg.markers import pattern
-from forebygg.site_config import current_language, locales, lookup, regional_language
+from forebygg.site_config import current_language, i18n_plugin, locales, lookup, regional_language
 from forebygg.source_lines import config_documents, config_place, page_line
 
 log = get_plugin_logger(__name__)
@@ -56,7 +56,7 @@ class ExtraValues:
         )
         if problems:
             raise PluginError("\n".join(problems))
-        if current_language(config) == locales(config)[0]:  # once, in the build of the default language
+        if not i18n_plugin(config).building:  # once, when the build starts
             for note in regional_languages_by_general_rules(config.extra, locales(config), config_file):
                 log.info(note)
 

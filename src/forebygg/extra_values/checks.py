@@ -76,9 +76,9 @@ def regional_languages_by_general_rules(
             continue
         english = Locale("en")
         country = tag.replace("_", "-").split("-")[-1].upper()
-        line = config_line(config_file, ["extra", "regional_language", locale])
+        place = config_place(config_file, ["extra", "regional_language", locale])
         notes.append(
-            f"mkdocs.yml:{line}: extra.regional_language.{locale} is '{tag}': Babel has no rules of its own for "
+            f"{place}: extra.regional_language.{locale} is '{tag}': Babel has no rules of its own for "
             f"{general.get_display_name('en')} in {english.territories[country]}, so dates and numbers follow "
             f"the general rules of {general.get_display_name('en')} ({general}), and the forms' Word and "
             f"OpenDocument files are marked {tag} – to follow one country's rules instead, name a country that "
