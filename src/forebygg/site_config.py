@@ -150,10 +150,9 @@ def babel_locale(language: str) -> Locale:
 
 def text_direction(language: str) -> str:
     """'rtl' for a language written from right to left (Arabic, Persian), else 'ltr', as Babel knows it."""
-    try:
-        return "rtl" if babel_locale(language).character_order == "right-to-left" else "ltr"
-    except ValueError:
-        return "ltr"
+    from forebygg.form_documents.model import writing_direction
+
+    return writing_direction(language)
 
 
 def general_rules_for(tag: str) -> Locale | None:

@@ -86,44 +86,29 @@ def text_font(language: str) -> tuple[str, Path | None]:
     code = language.replace("_", "-").split("-")[0].lower()
     if _has_letters(DOCUMENT_FONT, code):
         return DOCUMENT_FONT, document_font_file()
-    try:
-        found = subprocess.run(
-            ["fc-match", "--format=%{family[0]}\n%{file}", f":lang={code}"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.split("\n")
-    except (OSError, subprocess.SubprocessError):
-        found = []
+    found = (_fontconfig("fc-match", "--format=%{family[0]}\n%{file}", f":lang={code}") or "").split("\n")
     if len(found) == 2 and _has_letters(found[0], code):
         return found[0], Path(found[1])
     return DOCUMENT_FONT, document_font_file()
 
 
 def _has_letters(family: str, language: str) -> bool:
+    listed = _fontconfig("fc-list", f"{family}:lang={language}", "family")
+    return family == DOCUMENT_FONT if listed is None else bool(listed.strip())
+
+
+def _fontconfig(*command: str) -> str | None:
+    """What a fontconfig command (fc-match, fc-list) prints; None where it fails or is missing."""
     try:
-        listed = subprocess.run(
-            ["fc-list", f"{family}:lang={language}", "family"], capture_output=True, text=True, timeout=30
-        ).stdout
+        return subprocess.run(list(command), capture_output=True, text=True, check=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
-        return family == DOCUMENT_FONT
-    return bool(listed.strip())
+        return None
 
 
 @functools.cache
 def document_font_file() -> Path | None:
     """The file of DOCUMENT_FONT that fontconfig finds, as WeasyPrint will; None when there is none."""
-    try:
-        found = subprocess.run(
-            ["fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
+    found = (_fontconfig("fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular") or "").strip()
     return Path(found) if found.lower().endswith((".ttf", ".otf")) else None
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from forebygg.front_matter import front_matter_values
 from forebygg.glossary import entries as glossary
 from forebygg.source_lines import composed, front_matter_end
 
@@ -211,12 +212,4 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def _front_matter(source: str) -> dict[str, yaml.Node]:
-    lines = source.lstrip("\ufeff").splitlines()
-    end = front_matter_end(lines)
-    if end is None:
-        return {}
-    try:
-        node = composed("\n".join(lines[1:end]))
-    except yaml.YAMLError:
-        return {}
-    return {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
+    return front_matter_values(source.lstrip("\ufeff"))
