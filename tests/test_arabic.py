@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
@@ -26,8 +27,8 @@ import test_form_documents as documents
 from forebygg.translations.add_language import LanguageError, add_language
 from gates import browser_gates, html_errors_in
 from site_actions import search, settle_without_scripts, visit
-from site_build import FIXTURES, SPECIMEN, build, make_build, project_with_fixture
-from site_server import served
+from site_build import FIXTURES, PROJECT, SPECIMEN, build, make_build, project_with_fixture
+from site_server import free_port, served
 
 ARABIC = FIXTURES / "arabic"
 # The pages and form the fixture translates: its own files under docs/ar/ and forms/ar/.
@@ -61,9 +62,7 @@ def arabic(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def arabic_server(arabic):
-    project, root, _ = arabic
-    from site_server import free_port
-
+    _, root, _ = arabic
     port = free_port()
     # The build's site_url is only for the sitemap and canonical links; the pages link relatively.
     with served(root, port):
@@ -103,7 +102,7 @@ def test_make_add_language_only_adds_lines_to_mkdocs_yml(tmp_path):
     # Every line that was there is there still, in its order: nothing else in the file changed.
     remaining = iter(after)
     assert all(line in remaining for line in before)
-    assert "      - locale: ar" in after or any(re.fullmatch(r"\s*- locale: ar", line) for line in after)
+    assert any(re.fullmatch(r"\s*- locale: ar", line) for line in after)
     for folder in ("docs", "forms"):
         english = sorted(
             p.relative_to(project / folder / "en") for p in (project / folder / "en").rglob("*.md")
@@ -129,9 +128,7 @@ def test_make_add_language_refuses_a_wrong_code_and_says_why(tmp_path, code, say
 def test_the_make_target_adds_the_language(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(SPECIMEN, project)
-    shutil.copy(SPECIMEN.parent.parent / "Makefile", project / "Makefile")
-    import sys
-
+    shutil.copy(PROJECT / "Makefile", project / "Makefile")
     venv = Path(sys.prefix)
     result = subprocess.run(
         [
