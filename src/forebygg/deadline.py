@@ -26,14 +26,11 @@ or a box the form would break the block it stands in), once a page.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from forebygg.markers import pattern
+from forebygg.markers import block_placement_problems, pattern
 from forebygg.site_config import page_url, regional_language, texts, theme_template
 from forebygg.source_lines import page_line
 
@@ -55,7 +52,7 @@ class Deadline:
 
         problems = [
             f"{where}:{line_of(match.start())}: {problem}"
-            for match, problem in placement_problems(markdown, found, line_of)
+            for match, problem in block_placement_problems(markdown, found, "calculator", line_of, once=True)
         ]
         if problems:
             raise PluginError("\n".join(problems))
@@ -70,42 +67,3 @@ class Deadline:
         )
         # Blank lines around it: Markdown passes a block of raw HTML through as it is.
         return f"{markdown[: match.start()]}\n\n{html.strip()}\n\n{markdown[match.end() :]}"
-
-
-def placement_problems(
-    markdown: str, found: list[re.Match], line_of: Callable[[int], int]
-) -> list[tuple[re.Match, str]]:
-    """(marker, what is wrong – how to fix it) for each marker the calculator cannot stand at;
-    `line_of` gives the line in the page's file of a position in `markdown`."""
-    problems = []
-    for number, match in enumerate(found):
-        line_start = markdown.rfind("\n", 0, match.start()) + 1
-        line_end = markdown.find("\n", match.end())
-        before = markdown[line_start : match.start()]
-        after = markdown[match.end() : line_end if line_end >= 0 else len(markdown)]
-        if number > 0:
-            problems.append(
-                (
-                    match,
-                    f"a second <!-- md:deadline --> on the page (the first is on line "
-                    f"{line_of(found[0].start())}) – a page has one calculator: remove this one",
-                )
-            )
-        elif before.strip() or after.strip():
-            problems.append(
-                (
-                    match,
-                    "<!-- md:deadline --> shares its line with text – put the marker on a line of its "
-                    "own, with a blank line above and below it",
-                )
-            )
-        elif before:
-            problems.append(
-                (
-                    match,
-                    "<!-- md:deadline --> is indented, so it stands inside a list, a quote or a box, "
-                    "where the calculator would break it – remove the spaces before the marker and put "
-                    "it between two paragraphs, with a blank line above and below it",
-                )
-            )
-    return problems
