@@ -31,6 +31,7 @@ AFTER_I18N = -110  # mkdocs-static-i18n (-100) has set the language of the build
 FILM = -50  # after mkdocs-video, which made each film a <video> or <iframe>
 SELF_CHECK = -55  # after the film player
 PAGE_CHECKS = -60  # after every component's own markup: the course counts it, page_html checks it
+REPEATED = -65  # a picture that repeats the page's words: not checked or counted twice
 TABLES = -70  # after every component that makes a table
 LAST = -100  # after everything else has changed the page
 
@@ -270,6 +271,14 @@ COMPONENTS = (
         css=".deadline",
         texts="deadline",
         text_keys=("label", "hint", "calculate", "result", "past", "choose"),
+    ),
+    Component(
+        "timeline",
+        "Timeline",
+        priorities={"page_content": REPEATED},
+        marker=Marker("timeline", "", "nothing after its name", "<!-- md:timeline -->"),
+        partials=("partials/timeline.html",),
+        css=".timeline",
     ),
     Component("launch", "LaunchCheck", priorities={"config": AFTER_I18N}),
     Component("page_html", "PageHtml", priorities={"page_content": PAGE_CHECKS}),
