@@ -193,6 +193,7 @@ COMPONENTS = (
             "partials/form-blocks.html",
             "form-fill.html",
             "partials/form-fill-fields.html",
+            "partials/form-leaflet.html",
         ),
         scripts=("assets/js/form-fill.js", "assets/css/form-fill.css"),
         css=".form-example",
@@ -214,6 +215,8 @@ COMPONENTS = (
             "hint_date",
             "hint_personnummer",
             "sign_by_hand",
+            "leaflet_download",
+            "format_pdf_print",
         ),
     ),
     Component(
