@@ -30,9 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from forebygg.markers import block_placement_problems, pattern
+from forebygg.markers import pattern, placement_messages
 from forebygg.site_config import page_url, regional_language, texts, theme_template
-from forebygg.source_lines import page_line
 
 MARKER = pattern("deadline")
 # Jordabalken 12 kap. 44 §: three weeks from the day the tenant received the notice.
@@ -46,14 +45,7 @@ class Deadline:
         if not found:
             return markdown
         where = f"docs/{page.file.src_uri}"
-
-        def line_of(position: int) -> int:
-            return page_line(page, markdown, position)
-
-        problems = [
-            f"{where}:{line_of(match.start())}: {problem}"
-            for match, problem in block_placement_problems(markdown, found, "calculator", line_of, once=True)
-        ]
+        problems = placement_messages(page, markdown, found, "calculator", once=True)
         if problems:
             raise PluginError("\n".join(problems))
         match = found[0]

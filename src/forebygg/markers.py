@@ -76,6 +76,22 @@ def marker_problems(markdown: str) -> list[tuple[int, str]]:
     return problems
 
 
+def placement_messages(
+    page: Page, markdown: str, found: list[re.Match], what: str, once: bool = False
+) -> list[str]:
+    """`docs/<file>:<line>: what is wrong – how to fix it` for each marker in `found` that cannot stand
+    where it is in `page` (block_placement_problems), its line counted in the page's file."""
+    where = f"docs/{page.file.src_uri}"
+
+    def line_of(position: int) -> int:
+        return page_line(page, markdown, position)
+
+    return [
+        f"{where}:{line_of(match.start())}: {problem}"
+        for match, problem in block_placement_problems(markdown, found, what, line_of, once=once)
+    ]
+
+
 def block_placement_problems(
     markdown: str, found: list[re.Match], what: str, line_of: Callable[[int], int], once: bool = False
 ) -> list[tuple[re.Match, str]]:

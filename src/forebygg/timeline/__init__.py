@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from forebygg.markers import block_placement_problems, pattern
+from forebygg.markers import pattern, placement_messages
 from forebygg.site_config import theme_template
 from forebygg.source_lines import page_line
 from forebygg.timeline.picture import picture
@@ -48,19 +48,12 @@ class Timeline:
         if not found:
             return markdown
         where = f"docs/{page.file.src_uri}"
-
-        def line_of(position: int) -> int:
-            return page_line(page, markdown, position)
-
-        problems = [
-            f"{where}:{line_of(match.start())}: {problem}"
-            for match, problem in block_placement_problems(markdown, found, "timeline", line_of)
-        ]
+        problems = placement_messages(page, markdown, found, "timeline")
         for match in found:
             try:
                 read_steps(markdown, match.end())
             except TimelineError as error:
-                problems.append(f"{where}:{line_of(error.position)}: {error.message}")
+                problems.append(f"{where}:{page_line(page, markdown, error.position)}: {error.message}")
         if problems:
             raise PluginError("\n".join(problems))
         # The same one line: the lines of what follows stay where the editor wrote them.
