@@ -67,33 +67,22 @@ def is_leaflet(language: str, form_id: str) -> bool:
     return parse_template(PROJECT / "forms" / language / f"{form_id}.md", PROJECT).leaflet
 
 
-def leaflets_titled(site, language: str, title: str) -> list[tuple[str, object]]:
-    """(the page's path, the box) for each leaflet with this title in the language's pages."""
+def examples_titled(site, language: str, title: str, leaflet: bool = False) -> list[tuple[str, object]]:
+    """(the page's path, the example) for each example of a form with this title in the language's pages;
+    with `leaflet`, each leaflet's box (its title, description and downloads)."""
     found = []
     for path in sorted((site.root / prefix(language)).rglob("index.html")):
         relative = path.relative_to(site.root).as_posix()
         if language == DEFAULT and any(relative.startswith(p) for p in _other_prefixes()):
             continue
         page = lxml.html.parse(str(path)).getroot()
-        found += [
-            (path.parent, e)
-            for e in page.find_class("form-example--leaflet")
-            if e.xpath("string(.//p[@class='form-example__leaflet']/strong)") == title
-        ]
-    return found
-
-
-def examples_titled(site, language: str, title: str) -> list[tuple[str, object]]:
-    """(the page's path, the example) for each example of a form with this title in the language's pages."""
-    found = []
-    for path in sorted((site.root / prefix(language)).rglob("index.html")):
-        relative = path.relative_to(site.root).as_posix()
-        if language == DEFAULT and any(relative.startswith(p) for p in _other_prefixes()):
-            continue
-        page = lxml.html.parse(str(path)).getroot()
-        found += [
-            (path.parent, e) for e in page.find_class("form-example") if heading_text(e, ".//h3") == title
-        ]
+        if leaflet:
+            boxes = page.find_class("form-example--leaflet")
+            found += [(path.parent, e) for e in boxes if e.xpath("string(.//p/strong)") == title]
+        else:
+            found += [
+                (path.parent, e) for e in page.find_class("form-example") if heading_text(e, ".//h3") == title
+            ]
     return found
 
 
@@ -107,7 +96,7 @@ def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, lan
     the PDF to print first (tests/test_leaflet.py)."""
     file, labels, title = source(language, form_id)
     leaflet = is_leaflet(language, form_id)
-    examples = (leaflets_titled if leaflet else examples_titled)(site, language, title)
+    examples = examples_titled(site, language, title, leaflet)
     assert len(examples) >= 1, f"no {'leaflet' if leaflet else 'example'} titled {title!r}"
     formats = ["pdf", "odt", "docx"] if leaflet else ["docx", "odt", "pdf"]
     for folder, example in examples:
