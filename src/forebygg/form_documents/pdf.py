@@ -15,10 +15,23 @@ from html import escape
 from io import BytesIO
 from pathlib import Path
 
-from .model import Field, FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph
+from ..source_lines import shown_path
+from .model import (
+    Field,
+    FieldGroup,
+    FormError,
+    FormTemplate,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    addresses_on_paper,
+)
 from .reproducible import DOCUMENT_FONT
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
+# A leaflet is one A4 sheet: its two sides.
+LEAFLET_PAGES = 2
 
 # What a name, date or address in a European language needs, and punctuation.
 FIELD_FONT_CHARACTERS = [
@@ -36,18 +49,28 @@ def to_pdf(template: FormTemplate) -> bytes:
     its label as the field's tooltip (TU). The fields use a small Latin subset
     of the text font: WeasyPrint embeds a field's font whole, which would make
     each PDF 100 kB or more instead of about 40.
+
+    A leaflet that takes more than one A4 sheet (LEAFLET_PAGES pages) is a FormError.
     """
     import weasyprint
 
     stylesheet, fonts = _stylesheet(CSS_FILE.read_text())
-    return weasyprint.HTML(string=document_html(template)).write_pdf(
-        stylesheets=[stylesheet],
-        font_config=fonts,
-        pdf_variant="pdf/ua-1",
-        pdf_forms=True,
+    options = {
+        "stylesheets": [stylesheet],
+        "pdf_variant": "pdf/ua-1",
+        "pdf_forms": True,
         # /ID from a hash of the content: the same for the same text.
-        pdf_identifier=True,
-    )
+        "pdf_identifier": True,
+    }
+    document = weasyprint.HTML(string=document_html(template)).render(font_config=fonts, **options)
+    pages = len(document.pages)
+    if template.leaflet and pages > LEAFLET_PAGES:
+        where = shown_path(template.source, template.source.parents[2])
+        raise FormError(
+            f"{where}:1: the leaflet takes {pages} A4 pages – a leaflet is one sheet, {LEAFLET_PAGES} pages at "
+            "most: shorten its text, or take out 'leaflet: true' to make it a longer document"
+        )
+    return document.write_pdf(**options)
 
 
 def document_html(template: FormTemplate) -> str:
@@ -56,12 +79,14 @@ def document_html(template: FormTemplate) -> str:
         f'<meta name="description" content="{escape(template.description)}">' if template.description else ""
     )
     body = "".join(f"{part}\n" for part in map(_block_html, template.blocks))
+    leaflet = ' class="form-document--leaflet"' if template.leaflet else ""
     # The <form> lets WeasyPrint take each field's tooltip from its <label>.
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(template.text_language)}"{_direction(template)}>\n<head>\n'
         f'<meta charset="utf-8">\n'
         f"<title>{escape(template.title)}</title>\n{description}</head>\n"
-        f"<body><form>\n<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
+        f"<body{leaflet}><form>\n"
+        f"<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
     )
 
 
@@ -157,8 +182,10 @@ def _field_html(field: Field) -> str:
 
 
 def _inline_html(runs: Inline) -> str:
+    """The runs as HTML; a link's address follows its text, as on paper (addresses_on_paper)."""
     out = []
-    for run in runs:
+    shown_after = addresses_on_paper(runs)
+    for i, run in enumerate(runs):
         if run.line_break:
             out.append("<br>")
             continue
@@ -170,6 +197,8 @@ def _inline_html(runs: Inline) -> str:
         if run.link is not None:
             text = f'<a href="{escape(run.link)}">{text}</a>'
         out.append(text)
+        if i in shown_after:
+            out.append(f" ({escape(shown_after[i], quote=False)})")
     return "".join(out)
 
 
