@@ -44,6 +44,7 @@ NEEDS = {
     "specimen_server": "server",
     "third_language": "server",
     "norwegian": "server",
+    "arabic_server": "server",
 }
 
 

@@ -13,8 +13,10 @@ Two sites are built:
 
 A fixture in tests/fixtures/NAME/ is a small change to the specimen: its files
 are laid over a copy of it, and the paths listed in its DELETE file, if any,
-are removed. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml`
-(the specimen's) and holds only what it changes. A fixture's own
+are removed. A fixture with a file ADD_LANGUAGE ("ar العربية") has that
+language added to the copy by `make add-language` first, its files laid over
+that. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the
+specimen's) and holds only what it changes. A fixture's own
 hooks/NAME.py is added to `hooks:` (a planted fault, or a component switched off).
 """
 
@@ -460,11 +462,16 @@ def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> P
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")
+    added = fixture / "ADD_LANGUAGE"
+    if added.exists():  # `make add-language` first, as an editor starts a language
+        from forebygg.translations.add_language import add_language
+
+        add_language(project, *added.read_text(encoding="utf-8").split())
     if (fixture / "mkdocs.yml").exists():
         shutil.copy(project / "mkdocs.yml", project / "mkdocs.base.yml")
     for path in fixture.rglob("*"):
         relative = path.relative_to(fixture)
-        if path.is_file() and relative.as_posix() != "DELETE":
+        if path.is_file() and relative.as_posix() not in ("DELETE", "ADD_LANGUAGE"):
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, project / relative)
     hooks = sorted(p.name for p in (fixture / "hooks").glob("*.py"))

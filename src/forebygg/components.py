@@ -81,6 +81,17 @@ COMPONENTS = (
         texts="not_found",
         text_keys=("title", "body", "home"),
     ),
+    # Before the components that read a language's pages, forms and captions: it checks what
+    # marks a copy not yet translated (untranslated: en).
+    Component(
+        "translations",
+        "Translations",
+        priorities={"config": AFTER_I18N, "page_content": LAST},
+        partials=("partials/untranslated.html",),
+        css=".untranslated",
+        texts="untranslated",
+        text_keys=("notice",),
+    ),
     Component(
         "extra_values",
         "ExtraValues",
@@ -136,6 +147,8 @@ COMPONENTS = (
         texts="film",
         text_keys=(
             "length",
+            "length_minutes",
+            "length_seconds",
             "transcript",
             "download_film",
             "download_captions",

@@ -32,6 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
 from forebygg.file_sizes import human_size
+from forebygg.form_documents.reproducible import DOCUMENT_FONT
 from forebygg.hyphenation import soft_hyphens_in_headings
 from forebygg.markers import pattern
 from forebygg.site_config import (
@@ -41,6 +42,7 @@ from forebygg.site_config import (
     page_url,
     project_root,
     regional_language,
+    text_direction,
     texts,
     theme_template,
 )
@@ -63,8 +65,9 @@ class Forms:
             raise PluginError("\n".join(problems))
         self.templates.clear()
         self.shown_on.clear()
-        regional = regional_language(config)
         for template in form_documents.load_templates(root, config.theme["language"]):
+            # A copy not yet translated is spelt as the language whose text it still has.
+            regional = regional_language(config, template.text_language)
             self.templates[template.id] = dataclasses.replace(template, regional=regional)
 
     # After i18n, which keeps only the current language's files.
@@ -140,6 +143,7 @@ def fill_in_context(
     base = get_relative_url(".", path)  # the site's root, seen from the form
     return {
         "template": template,
+        "direction": text_direction(current_language(config)),
         "texts": _texts(config),
         "site_name": config.site_name,
         # For the site's footer (partials/copyright.html): the root of the form's language.
@@ -183,7 +187,17 @@ def _cache_key(source: Path, regional: str) -> str:
     digest = hashlib.sha256(source.read_bytes())
     digest.update(f"\0{regional}\0".encode())
     digest.update(_code_key())
+    # The font of a language whose letters the document font lacks (Arabic: pdf.text_font).
+    digest.update(_font_key(regional.split("-")[0] or source.parent.name))
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _font_key(language: str) -> bytes:
+    family, file = form_documents.text_font(language)
+    if family == DOCUMENT_FONT:
+        return b""
+    return hashlib.sha256(file.read_bytes() if file else family.encode()).digest()
 
 
 # Looked up once per process: reading the versions and finding the font is slow.

@@ -109,13 +109,13 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
 
 def reading_level(source: str) -> str | None:
     """The page's `readability:` level, one of READING_LEVELS, or None where it declares none."""
-    value = _values(source).get("readability")
+    value = front_matter_values(source).get("readability")
     if isinstance(value, yaml.ScalarNode) and value.value in READING_LEVELS:
         return value.value
     return None
 
 
-def _values(source: str) -> dict[str, yaml.Node]:
+def front_matter_values(source: str) -> dict[str, yaml.Node]:
     """The front matter's values as YAML nodes, by key; empty where it has none that is right."""
     lines = source.splitlines()
     end = front_matter_end(lines)

@@ -37,7 +37,7 @@ from .model import (
     Run,
 )
 from .opendocument import to_odt
-from .pdf import document_font_file, to_pdf
+from .pdf import document_font_file, text_font, to_pdf
 from .reading import load_templates, parse_template
 from .reproducible import code_key
 from .word import to_docx
@@ -60,6 +60,7 @@ __all__ = [
     "documents",
     "load_templates",
     "parse_template",
+    "text_font",
     "to_docx",
     "to_odt",
     "to_pdf",

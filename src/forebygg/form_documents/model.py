@@ -157,14 +157,38 @@ class FormTemplate:
     blocks: tuple[Block, ...]  # the text and blanks after the title, in order
     fields: tuple[Field, ...]
     source: Path
-    # The language as written in one country (sv-SE), for spelling in word processors:
+    # The language of the text as written in one country (sv-SE), for spelling in word processors:
     # extra.regional_language in mkdocs.yml, which forebygg.forms gives. '' where not known.
     regional: str = ""
+    # A copy not yet translated (`untranslated: en` in its front matter): the language whose text
+    # it still has (forebygg.translations). '' for a translated form.
+    untranslated: str = ""
+
+    @property
+    def text_language(self) -> str:
+        """The language the form's text is written in: its folder's, or the one a copy still has."""
+        return self.untranslated or self.language
+
+    @property
+    def direction(self) -> str:
+        """'rtl' for a text written from right to left (Arabic, Persian), else 'ltr'."""
+        return writing_direction(self.text_language)
 
     @property
     def short_title(self) -> str:
         """The title up to ' – ': what the download links and the fill-in page call the form."""
         return self.title.split(" – ")[0]
+
+
+def writing_direction(language: str) -> str:
+    """'rtl' for a language written from right to left, as Babel (CLDR) knows it, else 'ltr'."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(language.replace("-", "_").split("_")[0]).character_order
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 # -----------------------------------------------------------------------------

@@ -58,25 +58,57 @@ def document_html(template: FormTemplate) -> str:
     body = "".join(f"{part}\n" for part in map(_block_html, template.blocks))
     # The <form> lets WeasyPrint take each field's tooltip from its <label>.
     return (
-        f'<!DOCTYPE html>\n<html lang="{escape(template.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(template.text_language)}"{_direction(template)}>\n<head>\n'
+        f'<meta charset="utf-8">\n'
         f"<title>{escape(template.title)}</title>\n{description}</head>\n"
         f"<body><form>\n<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
     )
 
 
+def _direction(template: FormTemplate) -> str:
+    """dir="rtl" for a text written from right to left: WeasyPrint then sets each line from the
+    right, and a PDF reader gets the text in the order it is read. And the font, where
+    DOCUMENT_FONT lacks the language's letters (Arabic): one font that has them all, so that a
+    line is one run of text, its punctuation too (text_font)."""
+    direction = ' dir="rtl"' if template.direction == "rtl" else ""
+    family = text_font(template.text_language)[0]
+    font = f' style="--document-font: &quot;{escape(family)}&quot;"' if family != DOCUMENT_FONT else ""
+    return direction + font
+
+
+@functools.cache
+def text_font(language: str) -> tuple[str, Path | None]:
+    """The font family the PDF's text is set in, and its file: DOCUMENT_FONT where fontconfig says
+    it has the language's letters, else the font fontconfig names first for the language, where
+    that one has them (DejaVu Sans for Arabic). Otherwise DOCUMENT_FONT, and WeasyPrint finds
+    each missing letter in another font, as before: a PDF reader then reads the line as pieces,
+    and a full stop between them came out at the start of an Arabic sentence."""
+    code = language.replace("_", "-").split("-")[0].lower()
+    if _has_letters(DOCUMENT_FONT, code):
+        return DOCUMENT_FONT, document_font_file()
+    found = (_fontconfig("fc-match", "--format=%{family[0]}\n%{file}", f":lang={code}") or "").split("\n")
+    if len(found) == 2 and _has_letters(found[0], code):
+        return found[0], Path(found[1])
+    return DOCUMENT_FONT, document_font_file()
+
+
+def _has_letters(family: str, language: str) -> bool:
+    listed = _fontconfig("fc-list", f"{family}:lang={language}", "family")
+    return family == DOCUMENT_FONT if listed is None else bool(listed.strip())
+
+
+def _fontconfig(*command: str) -> str | None:
+    """What a fontconfig command (fc-match, fc-list) prints; None where it fails or is missing."""
+    try:
+        return subprocess.run(list(command), capture_output=True, text=True, check=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 @functools.cache
 def document_font_file() -> Path | None:
     """The file of DOCUMENT_FONT that fontconfig finds, as WeasyPrint will; None when there is none."""
-    try:
-        found = subprocess.run(
-            ["fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
+    found = (_fontconfig("fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular") or "").strip()
     return Path(found) if found.lower().endswith((".ttf", ".otf")) else None
 
 

@@ -39,7 +39,7 @@ ALMOST_A_FIELD = re.compile(r"^ {0,3}(?:_{1,2} +\S|_{3,}[^_\s][^_]*$)")
 H1_LINE = re.compile(r"^ {0,3}#(?!#)\s*(?P<title>.*?)(?:\s+#+)?\s*$")
 HEADING_LINE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s|$)")
 DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FRONT_MATTER_KEYS = ("file", "description")
+FRONT_MATTER_KEYS = ("file", "description", "untranslated")
 
 
 def parse_template(path: Path, root: Path) -> FormTemplate:
@@ -102,6 +102,7 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
         blocks=tuple(blocks),
         fields=tuple(fields),
         source=path,
+        untranslated=str(meta.get("untranslated") or ""),
     )
 
 
@@ -143,7 +144,7 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
         if key not in FRONT_MATTER_KEYS:
             raise FormError(
                 f"{where}:{line_of(key)}: unknown front matter key '{key}' – use "
-                f"{' or '.join(FRONT_MATTER_KEYS)}"
+                f"{', '.join(FRONT_MATTER_KEYS[:-1])} or {FRONT_MATTER_KEYS[-1]}"
             )
     name = values.get("file")
     if name is None or name == "":
