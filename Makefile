@@ -37,7 +37,7 @@ LOCK_TOOL := .cache/lock-tool
 UV_COMPILE := $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: serve test test-fast lint check build csp clean lock python-packages test-python-packages \
+.PHONY: serve test test-fast lint check build add-language csp clean lock python-packages test-python-packages \
 	npm-packages build-system-packages test-system-packages
 
 serve: python-packages build-system-packages
@@ -75,6 +75,15 @@ build: python-packages build-system-packages
 		|| { rm -rf site.partial site; exit 1; }
 	cp deploy/_headers site.partial/_headers
 	rm -rf site && mv site.partial site
+
+# A new language, ready to translate (EDITING.md, "Add a language"):
+#   make add-language CODE=ar NAME=العربية
+# copies another language's pages, forms, captions and texts (English, or FROM=sv),
+# each marked as not yet translated: `make serve` shows it at once, `make build`
+# refuses each copy until it is translated (src/forebygg/translations/).
+add-language: python-packages
+	@[ -n "$(CODE)" ] || { echo "make add-language: give the language's code, as in: make add-language CODE=ar NAME=العربية" >&2; exit 1; }
+	$(BIN)/python -m forebygg.translations.add_language "$(CODE)" "$(NAME)" $(if $(FROM),--from "$(FROM)")
 
 # The Content-Security-Policy's hashes of the inline scripts, and its film hosts, written
 # into deploy/ (src/forebygg/csp.py) from a build of the specimen, tests/specimen/, where
@@ -147,4 +156,5 @@ test-system-packages:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq $$missing; fi

@@ -30,6 +30,8 @@ SPACES = re.compile(r"indent it with (?P<spaces>\d+) spaces")
 NAME_AGAIN = re.compile(r"type the name again without it: (?P<name>.+):$")
 # A file whose name looks like the one written: "there is no file docs/A, only docs/B, which looks the same".
 RENAME = re.compile(r"there is no file docs/(?P<wanted>.+?), only docs/.+ – rename it, typing")
+# A component's marker as the editor wrote it: <!-- md:deadline -->.
+MARKER = re.compile(r"<!--\s*md:[^>]*-->")
 # What the editor wrote, quoted by the message: "the link '…'", "the menu (nav:) lists '…'".
 WRITTEN = re.compile(r"^the (?:link|image|menu \(nav:\) lists) '(?P<written>[^']+)'")
 
@@ -69,6 +71,14 @@ def follow(project: Path, advice: Advice) -> None:
         new = re.sub(r"[ \t]*\t[ \t]*", " ", old, count=1)
     elif match := NAME_AGAIN.search(advice.text):
         new = indent.replace("\t", "") + match["name"] + ":" + old.split(":", 1)[1]
+    elif "put the marker on a line of its own, with a blank line above and below it" in advice.text:
+        marker = MARKER.search(old)
+        around = [old[: marker.start()].rstrip(), marker.group(0), old[marker.end() :].strip()]
+        new = "\n\n".join(part for part in around if part)
+    elif "remove the spaces before the marker" in advice.text:
+        new = old.lstrip(" \t")
+    elif "remove this one" in advice.text:
+        new = MARKER.sub("", old, count=1).rstrip()
     elif match := SUGGESTED_LINE.search(advice.text):
         new = indent + match["line"]
     elif (match := WRITTEN.match(advice.text)) and re.search(

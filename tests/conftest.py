@@ -18,15 +18,21 @@ another fixture): `make test-fast` runs the rest, but for tests/test_editor_edit
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import site_build
+import switch_off
 from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH
 from site_build import PROJECT, build, copy_specimen, project_with_fixture
 from site_server import free_port, served
+
+# tests/switch_off.py: this process's builds leave out the component it names.
+if os.environ.get("FOREBYGG_WITHOUT"):
+    switch_off.leave_out(os.environ["FOREBYGG_WITHOUT"])
 
 # What a test needs, by the fixtures it uses: the marker is its name in pytest.ini.
 # test_languages.py's third_language and norwegian serve their build with nginx.
@@ -38,6 +44,7 @@ NEEDS = {
     "specimen_server": "server",
     "third_language": "server",
     "norwegian": "server",
+    "arabic_server": "server",
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from mutagen.mp4 import MP4
@@ -30,7 +32,9 @@ PROJECT_FILES = (
     "pytest.ini",
     "package.json",
 )
-NEW_LANGUAGE = "de"
+NEW_LANGUAGE, NEW_LANGUAGE_NAME = "de", "Deutsch"
+# What a text "translated" in the tests gets, so that it is no longer a copy of another language's.
+MARK = "(Deutsch)"
 
 
 def copy_project(project: Path, target: Path) -> Path:
@@ -144,100 +148,51 @@ def swap_in_a_real_film(project: Path) -> None:
 
 
 def add_a_language(project: Path) -> None:
-    """ "Add a language": German, with every step of the handbook, its text marked as translated."""
-    code, english = NEW_LANGUAGE, "en"
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    # Step 1: the language, after the last one, with the titles of the menu's sections.
-    sections = re.findall(r"^  - ([^\n:]+):\n", text.split("\nnav:\n", 1)[1].split("\n\n", 1)[0], re.M)
-    block = (
-        f"        - locale: {code}\n          name: Deutsch\n          site_name: Räumungen verhindern\n"
-        "          site_description: Leitfaden zum Verhindern von Räumungen.\n"
-        + (
-            "          nav_translations:\n" + "".join(f"            {s}: {s} (Deutsch)\n" for s in sections)
-            if sections
-            else ""
-        )
+    """ "Add a language": German, by the handbook's steps (tests/test_arabic.py adds Arabic).
+
+    Step 1 is its command, `make add-language CODE=de NAME=Deutsch` (run here as
+    the Makefile runs it); steps 2–6 translate what it copied – here each text
+    gets the language's mark – and delete each copy's mark `untranslated: …`.
+    """
+    subprocess.run(
+        [sys.executable, "-m", "forebygg.translations.add_language", NEW_LANGUAGE, NEW_LANGUAGE_NAME],
+        cwd=project,
+        check=True,
+        capture_output=True,
     )
-    text = re.sub(r"(\n      languages:\n(?:        .*\n)+)", lambda m: m.group(1) + block, text, count=1)
-    # Step 5: a German value beside each English one under extra:, the regional language its own.
-    head, extra = text.split("\nextra:\n", 1)
-    extra = re.sub(
-        r"^(\s+)en: (.*)$",
-        lambda m: f"{m.group(0)}\n{m.group(1)}{code}: {_marked(m.group(2))}",
-        extra,
-        flags=re.M,
-    )
-    extra = re.sub(rf"^(\s+){code}: en-GB$", rf"\g<1>{code}: de-DE", extra, flags=re.M)
-    config.write_text(head + "\nextra:\n" + extra, encoding="utf-8")
-    # Steps 2 and 3: every page and form, translated (here: their titles marked).
+    # Steps 2 and 3: each page and form translated (here its title: the anchors of the headings
+    # below stay as the links have them), and its line `untranslated: en` deleted.
     for folder in ("docs", "forms"):
-        shutil.copytree(project / folder / english, project / folder / code)
-        for page in (project / folder / code).rglob("*.md"):
-            page.write_text(
-                re.sub(r"^# (.+)$", r"# \1 (Deutsch)", page.read_text(encoding="utf-8"), flags=re.M)
-            )
-    # Step 3: a German part in every term of the glossary, after the English one.
+        for page in (project / folder / NEW_LANGUAGE).rglob("*.md"):
+            text = re.sub(r"^untranslated: .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M)
+            page.write_text(re.sub(r"^(# .+?)( \{[^}]*\})?$", rf"\1 {MARK}\2", text, count=1, flags=re.M))
+    # Step 4: each part of the glossary in the language, and each law's name.
     glossary = project / "docs" / "data" / "glossary.yml"
     if glossary.exists():
-        entries = glossary.read_text(encoding="utf-8")
-        entries = re.sub(
-            r"(\n  en:\n((?:    .*\n|      .*\n)+))",
-            lambda m: m.group(1) + f"  {code}:\n" + _marked_terms(m.group(2)),
-            entries,
-        )
-        entries = re.sub(
-            r"^(    )en: (.*)$",
-            lambda m: f"{m.group(0)}\n{m.group(1)}{code}: {m.group(2)} (Deutsch)",
-            entries,
-            flags=re.M,
-        )
-        glossary.write_text(entries, encoding="utf-8")
-    # Step 4: the captions of each shared film, translated.
-    films = project / "docs" / "assets" / "films"
-    for film in [*films.glob("*.mp4"), *films.glob("*.jpg")]:
-        if "." in film.stem or (films / f"{film.stem}.{code}.vtt").exists():
-            continue
-        shown = next(
-            (
-                films / f"{film.stem}.{language}.vtt"
-                for language in ("sv", english)
-                if (films / f"{film.stem}.{language}.vtt").exists()
-                and not (films / f"{film.stem}.{language}.mp4").exists()
-            ),
-            None,
-        )
-        if shown:
-            cues = re.sub(
-                r"^(?!WEBVTT|NOTE|\d+$|\d[\d:.]* --> )(\S.*)$",
-                r"DE \1",
-                shown.read_text(encoding="utf-8"),
-                flags=re.M,
-            )
-            (films / f"{film.stem}.{code}.vtt").write_text(cues, encoding="utf-8")
+        glossary.write_text(_translated_glossary(glossary.read_text(encoding="utf-8")), encoding="utf-8")
+    # Step 5: the captions translated, and their line `NOTE untranslated: …` deleted.
+    for captions in (project / "docs").rglob(f"*.{NEW_LANGUAGE}.vtt"):
+        cues = re.sub(r"^NOTE untranslated: .*\n\n?", "", captions.read_text(encoding="utf-8"), flags=re.M)
+        cues = re.sub(r"^(?!WEBVTT|NOTE|\d+$|\d[\d:.]* --> )(\S.*)$", rf"{MARK} \1", cues, flags=re.M)
+        captions.write_text(cues, encoding="utf-8")
+    # Step 6: each text of mkdocs.yml in square brackets, translated and written without them.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r'"\[(.*)\]"$', rf'"\1 {MARK}"', text, flags=re.M), encoding="utf-8")
 
 
-def _marked(value: str) -> str:
-    """A value of mkdocs.yml in 'German': an address as it is, a text with the language's mark."""
-    if re.match(r'^"?(https?://|\d{4}-\d{2}-\d{2}|[^\s]+@|[a-z]{2,3}-[A-Z]{2}$)', value) or value in (
-        "true",
-        "false",
-    ):
-        return value
-    if value.startswith('"') and value.endswith('"'):
-        return value[:-1] + ' (de)"'
-    return f"{value} (de)"
-
-
-def _marked_terms(part: str) -> str:
-    """A glossary part's lines with each term and form marked as German, so none is listed twice."""
-
-    def mark(match):
-        words = [word.strip() for word in match.group(2).split(",")]
-        return f"{match.group(1)}[{', '.join(f'{word} (de)' for word in words)}]"
-
-    lines = re.sub(r"^(    (?:terms|forms): )\[(.*)\]$", mark, part, flags=re.M)
-    return lines
+def _translated_glossary(text: str) -> str:
+    """The glossary with each of the language's explanations and law names marked (its terms may stay)."""
+    lines = text.splitlines(keepends=True)
+    part = False
+    for index, line in enumerate(lines):
+        if re.match(r"^  \S", line) or line.startswith("- "):
+            part = line.strip().startswith(f"{NEW_LANGUAGE}:") or line.startswith(f"- {NEW_LANGUAGE}:")
+        if re.match(rf"^    {NEW_LANGUAGE}: ", line):  # the law's name, under source:
+            lines[index] = line.rstrip("\n") + f" {MARK}\n"
+        elif part and re.match(r"^      \S", line) and lines[index - 1].strip().startswith("explanation:"):
+            lines[index] = f"      {MARK} {line.lstrip()}"
+    return "".join(lines)
 
 
 EDITS = (

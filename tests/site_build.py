@@ -13,8 +13,10 @@ Two sites are built:
 
 A fixture in tests/fixtures/NAME/ is a small change to the specimen: its files
 are laid over a copy of it, and the paths listed in its DELETE file, if any,
-are removed. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml`
-(the specimen's) and holds only what it changes. A fixture's own
+are removed. A fixture with a file ADD_LANGUAGE ("ar العربية") has that
+language added to the copy by `make add-language` first, its files laid over
+that. A fixture's mkdocs.yml starts with `INHERIT: mkdocs.base.yml` (the
+specimen's) and holds only what it changes. A fixture's own
 hooks/NAME.py is added to `hooks:` (a planted fault, or a component switched off).
 """
 
@@ -28,6 +30,7 @@ import io
 import logging
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +50,8 @@ from mkdocs.structure.files import File, Files
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 SPECIMEN = PROJECT / "tests" / "specimen"
+# A language of mkdocs-static-i18n in a mkdocs.yml: "        - locale: sv".
+LOCALE = re.compile(r"^ *- locale: *([\w-]+)", re.M)
 SOURCES = ("mkdocs.yml", "docs", "forms", "overrides", "src")
 # What the site is made with, as opposed to what an editor writes: the specimen is built with these.
 # A build imports the plugin installed into the tests' .venv (the project's src/, editable),
@@ -361,19 +366,37 @@ def specimen_config() -> dict:
 def project_machinery() -> str:
     """The project's mkdocs.yml as the specimen INHERITs it: without what an editor sets under extra:.
 
-    Only the texts of the site's frame (extra.text) are kept: the specimen
-    sets the rest itself, and a setting of the real site – a value for a
-    language the specimen does not have, say – never reaches it.
+    Only the texts of the site's frame (extra.text) are kept, and of them only
+    the specimen's languages: the specimen sets the rest itself, and a setting
+    of the real site – a language an editor added to it, say – never reaches it.
     """
     text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     extra = next(value for key, value in root.value if key.value == "extra")
     starts = [key.start_mark.line for key, _ in extra.value] + [extra.end_mark.line]
-    for (key, _), start, end in reversed(list(zip(extra.value, starts, starts[1:], strict=False))):
+    others = set(LOCALE.findall(text)) - set(
+        LOCALE.findall((SPECIMEN / "mkdocs.yml").read_text(encoding="utf-8"))
+    )
+    dropped = set()
+    for (key, value), start, end in zip(extra.value, starts, starts[1:], strict=False):
         if key.value != "text":
-            del lines[start:end]
-    return "".join(lines)
+            dropped.update(range(start, end))
+        else:
+            dropped.update(_lines_of_languages(value, others))
+    return "".join(line for index, line in enumerate(lines) if index not in dropped)
+
+
+def _lines_of_languages(node, codes: set[str]) -> set[int]:
+    """The lines of every `code: value` under `node` whose key is one of `codes`."""
+    found = set()
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if key.value in codes:
+            last = value.end_mark.line - (value.end_mark.column == 0)
+            found.update(range(key.start_mark.line, last + 1))
+        else:
+            found |= _lines_of_languages(value, codes)
+    return found
 
 
 def languages(config: dict) -> list[dict]:
@@ -460,11 +483,16 @@ def project_with_fixture(name: str, workdir: Path, with_cache: bool = True) -> P
     fixture = FIXTURES / name
     if not fixture.is_dir():
         raise FileNotFoundError(f"no fixture {fixture}")
+    added = fixture / "ADD_LANGUAGE"
+    if added.exists():  # `make add-language` first, as an editor starts a language
+        from forebygg.translations.add_language import add_language
+
+        add_language(project, *added.read_text(encoding="utf-8").split())
     if (fixture / "mkdocs.yml").exists():
         shutil.copy(project / "mkdocs.yml", project / "mkdocs.base.yml")
     for path in fixture.rglob("*"):
         relative = path.relative_to(fixture)
-        if path.is_file() and relative.as_posix() != "DELETE":
+        if path.is_file() and relative.as_posix() not in ("DELETE", "ADD_LANGUAGE"):
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, project / relative)
     hooks = sorted(p.name for p in (fixture / "hooks").glob("*.py"))

@@ -19,7 +19,7 @@ from mkdocs.utils.yaml import yaml_load
 from forebygg import form_documents
 from forebygg.components import BY_NAME, COMPONENTS, MARKERS
 from forebygg.markers import pattern
-from site_build import PROJECT, SPECIMEN, copy_specimen, languages, project_machinery, specimen_config
+from site_build import PROJECT, SPECIMEN, copy_specimen, languages, specimen_config
 
 ROWS = pytest.mark.parametrize("row", COMPONENTS, ids=[row.name for row in COMPONENTS])
 SITE_CSS = (PROJECT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
@@ -68,7 +68,7 @@ def test_every_marker_is_found_as_its_example_writes_it():
 
 def test_the_texts_of_the_components_are_the_texts_in_mkdocs_yml_in_every_language():
     """extra.text is the site's machinery: the project's mkdocs.yml has it, for the specimen too."""
-    config = yaml_load(project_machinery())
+    config = yaml_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     text = config["extra"]["text"]
     locales = [language["locale"] for language in languages(config)]
     named = {(row.texts, key) for row in COMPONENTS for key in row.text_keys}

@@ -15,6 +15,7 @@ import pytest
 from mkdocs.utils import yaml_load
 from pypdf import PdfReader
 
+from forebygg.form_documents import parse_template
 from site_build import PROJECT, SPECIMEN, assert_build_fails, languages
 
 CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
@@ -61,17 +62,27 @@ def heading_text(element, path: str) -> str:
     return element.xpath(f"string({path})").replace("\u00ad", "")
 
 
-def examples_titled(site, language: str, title: str) -> list[tuple[str, object]]:
-    """(the page's path, the example) for each example of a form with this title in the language's pages."""
+def is_leaflet(language: str, form_id: str) -> bool:
+    """Whether the template is a leaflet (`leaflet: true`): shown as its title and downloads."""
+    return parse_template(PROJECT / "forms" / language / f"{form_id}.md", PROJECT).leaflet
+
+
+def examples_titled(site, language: str, title: str, leaflet: bool = False) -> list[tuple[str, object]]:
+    """(the page's path, the example) for each example of a form with this title in the language's pages;
+    with `leaflet`, each leaflet's box (its title, description and downloads)."""
     found = []
     for path in sorted((site.root / prefix(language)).rglob("index.html")):
         relative = path.relative_to(site.root).as_posix()
         if language == DEFAULT and any(relative.startswith(p) for p in _other_prefixes()):
             continue
         page = lxml.html.parse(str(path)).getroot()
-        found += [
-            (path.parent, e) for e in page.find_class("form-example") if heading_text(e, ".//h3") == title
-        ]
+        if leaflet:
+            boxes = page.find_class("form-example--leaflet")
+            found += [(path.parent, e) for e in boxes if e.xpath("string(.//p/strong)") == title]
+        else:
+            found += [
+                (path.parent, e) for e in page.find_class("form-example") if heading_text(e, ".//h3") == title
+            ]
     return found
 
 
@@ -81,24 +92,33 @@ def _other_prefixes() -> list[str]:
 
 @pytest.mark.parametrize("language, form_id", FORMS)
 def test_the_page_shows_the_example_and_downloads_with_format_and_size(site, language, form_id):
-    """Every form of the project, wherever a page shows it."""
+    """Every form of the project, wherever a page shows it; a leaflet as its title and downloads,
+    the PDF to print first (tests/test_leaflet.py)."""
     file, labels, title = source(language, form_id)
-    examples = examples_titled(site, language, title)
-    assert len(examples) >= 1, f"no example titled {title!r}"
+    leaflet = is_leaflet(language, form_id)
+    examples = examples_titled(site, language, title, leaflet)
+    assert len(examples) >= 1, f"no {'leaflet' if leaflet else 'example'} titled {title!r}"
+    formats = ["pdf", "odt", "docx"] if leaflet else ["docx", "odt", "pdf"]
     for folder, example in examples:
-        assert [label.text_content() for label in example.find_class("form-example__field-label")] == labels
+        if not leaflet:
+            assert [
+                label.text_content() for label in example.find_class("form-example__field-label")
+            ] == labels
 
         links = example.xpath('.//ul[@class="form-example__downloads"]/li')
         assert len(links) == 3
-        for item, extension in zip(links, ["docx", "odt", "pdf"], strict=True):
+        for item, extension in zip(links, formats, strict=True):
             published = (folder / item.find("a").get("href")).resolve()
             assert published.name == f"{file}.{extension}"
             size = re.search(rf"\({extension.upper()}, (\d+)\u00a0kB\)", item.text_content())
             assert size, item.text_content()
             assert abs(int(size.group(1)) * 1000 - published.stat().st_size) <= 500
 
-        fill_in = example.xpath('.//p[@class="form-example__fill-in"]/a')[0].get("href")
-        assert (folder / fill_in).resolve().name == f"{file}.html"
+        fill_in = example.xpath('.//p[@class="form-example__fill-in"]/a/@href')
+        if leaflet and not labels:  # nothing to fill in
+            assert not fill_in
+        else:
+            assert (folder / fill_in[0]).resolve().name == f"{file}.html"
 
 
 @pytest.mark.parametrize("language, form_id", FORMS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from mkdocs.utils import yaml_load
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from site_actions import SETTLED, settle_without_scripts, visit
 from site_build import PROJECT, languages
@@ -67,15 +68,34 @@ FOCUS = """() => {
     menuOpen: document.getElementById('__drawer')?.checked ?? false,
   };
 }"""
-# Says where focus is once nothing moves: no transition that can move or hide it runs.
-# (A link's colour fading in is not waited for.) The browser scrolls focus into view at
-# once, so with nothing running, focus is measured right away.
+# Says where focus is once nothing moves that could move it, hide it, or change how its
+# ring is measured: every transition on the focused element and its ancestors (but for a
+# link's colour fading in), and elsewhere those that move or hide a box (an overlay
+# sliding in). Each such transition is brought to its end at once (Animation.finish()),
+# which gives the state it would come to, without waiting for it frame by frame; then
+# one frame for what the page's scripts do when it ends, and a transition that starts
+# then is ended in turn. Colours and shadows elsewhere, such
+# as the header's shadow fading in on scrolling, are left to run. The browser scrolls
+# focus into view at once.
 FOCUS_WHEN_STILL = f"""async () => {{
-  const moving = () => document.getAnimations().some(a => a.playState === 'running'
-    && a.effect.getComputedTiming().endTime !== Infinity && a.transitionProperty !== 'color');
-  for (let i = 0; i < 180 && moving(); i++) await new Promise(resolve => requestAnimationFrame(resolve));
+  const moves = new RegExp('^(transform|translate|scale|rotate|opacity|visibility|display|clip-path'
+    + '|inset|top|right|bottom|left|width|height|max-height|max-width|margin.*|padding.*)$');
+  const moving = () => document.getAnimations().filter(a => {{
+    if (a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity) return false;
+    const property = a.transitionProperty || '', target = a.effect.target;
+    if (target && target.contains(document.activeElement)) return property !== 'color';
+    return !property || moves.test(property);
+  }});
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  for (let i = 0, running = moving(); i < 20 && running.length; i++, running = moving()) {{
+    running.forEach(a => a.finish());
+    await frame();  // what the page does when they end (transitionend), before looking again
+  }}
   return ({FOCUS})();
 }}"""
+
+
+IN_MENU = "() => !!document.activeElement?.closest('.md-sidebar--primary')"
 
 
 def rgb(colour: str) -> tuple[float, ...]:
@@ -176,8 +196,11 @@ def test_tabbing_through_the_open_menu_on_every_page_always_shows_where_focus_is
         visit(page, path)
         menu_button(page, path).focus()
         page.keyboard.press("Enter")
+        try:  # the menu's script moves focus into it a frame after it opens
+            page.wait_for_function(IN_MENU, timeout=3_000)
+        except PlaywrightTimeoutError:
+            pytest.fail(f"{path}: focus stayed behind the open menu")
         first = focus_now(page)
-        assert first["inMenu"], f"{path}: focus stayed behind the open menu"
         where = [f"{first['name']}: {p}" for p in focus_problems(first)]
         # On until focus leaves the menu: the menu has closed by then, and covers nothing.
         where += tab_through(page, until=lambda focus: focus is None or not focus["inMenu"])
@@ -187,13 +210,57 @@ def test_tabbing_through_the_open_menu_on_every_page_always_shows_where_focus_is
     assert not problems, "where focus could not be seen, or not seen well:\n" + "\n".join(problems)
 
 
+# Faults planted in a page by script (the CSP lets a script set an element's style):
+# what the focus check must find in each, and the fault.
+PLANTED = {
+    "no ring": (
+        "() => document.querySelectorAll('a, button, input, label[tabindex], [tabindex=\"0\"]')"
+        ".forEach(el => el.style.setProperty('outline', 'none', 'important'))",
+        "outline none",
+    ),
+    "under a bar": (
+        """() => { const bar = document.createElement('div');
+                   Object.assign(bar.style, {position: 'fixed', inset: '0', zIndex: '10', background: '#fff'});
+                   document.body.append(bar); }""",
+        "is covered by DIV",
+    ),
+    # An overlay that slides in over the page, in two seconds, each time focus moves: seen
+    # only if the check measures focus where the transition ends.
+    "under a bar that slides in": (
+        """() => { const bar = document.createElement('div');
+                   Object.assign(bar.style, {position: 'fixed', inset: '0', zIndex: '10', background: '#fff'});
+                   document.body.append(bar);
+                   const away = () => Object.assign(bar.style, {transition: 'none', transform: 'translateX(100%)'});
+                   away();
+                   document.addEventListener('focusin', () => {
+                     away();
+                     bar.getBoundingClientRect();
+                     Object.assign(bar.style, {transition: 'transform 2s', transform: 'none'});
+                   }); }""",
+        "is covered by DIV",
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", list(PLANTED))
+def test_the_focus_check_finds_a_planted_fault(narrow_specimen, fault):
+    page = narrow_specimen
+    plant, expected = PLANTED[fault]
+    visit(page, "/")
+    assert tab_through(page) == [], "the specimen's own page should pass before the fault is planted"
+    visit(page, "/")
+    page.evaluate(plant)
+    problems = tab_through(page)
+    assert any(expected in problem for problem in problems), problems
+
+
 def test_shift_tab_out_of_the_open_menu_closes_it_and_focus_is_seen(narrow_specimen):
     page = narrow_specimen
     for path in ["/", "/en/"]:
         visit(page, path)
         menu_button(page, path).focus()
         page.keyboard.press("Enter")
-        assert focus_now(page)["inMenu"]
+        page.wait_for_function(IN_MENU)
         page.keyboard.press("Shift+Tab")
         focus = focus_now(page)
         assert focus is not None and not focus["inMenu"], f"{path}: focus stayed in the menu"

@@ -229,3 +229,22 @@ def test_search_works_in_a_language_that_lunr_names_differently(browser, norwegi
 )
 def test_a_bad_language_setting_fails_the_build(tmp_path, fixture, expected):
     assert_build_fails(fixture, tmp_path, expected)
+
+
+def test_a_language_read_in_a_country_babel_has_no_rules_for_follows_the_language_and_says_so():
+    from forebygg.dates import date_in_words as in_words
+    from forebygg.extra_values.checks import regional_languages_by_general_rules, unknown_regional_languages
+
+    tags = {"sv": "sv-SE", "ar": "ar-SE", "fa": "fa-SE"}
+    assert unknown_regional_languages({"regional_language": tags}, list(tags), None) == []
+    # CLDR's Arabic month names, written out: December is ديسمبر.
+    assert in_words("2026-12-01", "ar-SE") == "1 ديسمبر 2026"
+    notes = regional_languages_by_general_rules({"regional_language": tags}, list(tags), None)
+    assert [note.split(":", 2)[2].split(":")[0].strip() for note in notes] == [
+        "extra.regional_language.ar is 'ar-SE'",
+        "extra.regional_language.fa is 'fa-SE'",
+    ]
+    assert "general rules of Arabic (ar)" in notes[0] and "such as ar-EG" in notes[0]
+    # A country that does not exist is still refused.
+    refused = unknown_regional_languages({"regional_language": {"ar": "ar-XX"}}, ["ar"], None)
+    assert len(refused) == 1 and "'ar-XX', not a known regional form of 'ar'" in refused[0]

@@ -238,6 +238,44 @@ def test_a_form_counts_as_the_level_3_heading_its_title_is_and_the_self_check_an
     assert problems(right) == []
 
 
+# Headings of Latin-script languages: their anchors stay those that Python-Markdown's toc gave them
+# before (links across the site and tests/law-anchors.yml name them).
+LATIN_HEADINGS = [
+    "Så här gör ni",
+    "Samtycke åt båda hållen – för er båda",
+    "Årlig uppföljning (2026)",
+    "Straße, Æble & Øre",
+    "Café crème: 3 330 kr",
+    "🏠 Inför det första mötet",
+    "Ｆｕｌｌ width²",
+]
+
+
+@pytest.mark.parametrize("heading", LATIN_HEADINGS)
+def test_a_latin_heading_keeps_the_anchor_python_markdown_gives_it(heading):
+    from markdown.extensions.toc import slugify as python_markdown_slugify
+
+    from forebygg.headings import slugify
+
+    assert slugify(heading, "-") == python_markdown_slugify(heading, "-")
+
+
+@pytest.mark.parametrize(
+    "heading, anchor",
+    [
+        ("أحيانًا يجب علينا تنفيذ الإخلاء", "أحيانًا-يجب-علينا-تنفيذ-الإخلاء"),
+        ("ماذا نفعل؟ (٢٠٢٦)", "ماذا-نفعل-٢٠٢٦"),
+        ("می‌شود – چه کنیم", "میشود-چه-کنیم"),
+        ("ትግርኛ ቋንቋ", "ትግርኛ-ቋንቋ"),
+        ("Ελληνικά και English", "ελληνικά-και-english"),
+    ],
+)
+def test_a_heading_in_another_script_gets_its_words_as_anchor(heading, anchor):
+    from forebygg.headings import slugify
+
+    assert slugify(heading, "-") == anchor
+
+
 # -----------------------------------------------------------------------------
 # Tables
 # -----------------------------------------------------------------------------

@@ -2,9 +2,11 @@
 Reading level: every page that declares one reads at it.
 
 A page declares its level in its front matter, `readability: plain` or
-`readability: easy` (src/forebygg/front_matter.py, README.md "Change a page").
-This gate measures every such page of the built site, whatever it says, and
-fails with the page, its LIX and its counts. It never lists today's pages.
+`readability: easy` (src/forebygg/front_matter.py, README.md "Change a page"),
+and so may a form in forms/ (a leaflet to hand over, say; forms/README.md).
+This gate measures every such page of the built site and every such form's
+printed text, whatever they say, and fails with the page or form, its LIX and
+its counts. It never lists today's pages.
 
 LIX (läsbarhetsindex, C.-H. Björnsson 1968):
 
@@ -44,6 +46,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from forebygg.form_documents import parse_template
+from forebygg.form_documents.pdf import document_html
 from forebygg.front_matter import READING_LEVELS, reading_level
 from site_build import PROJECT, build, languages, project_with_fixture
 
@@ -92,7 +96,9 @@ def article_text(html: str) -> str:
     articles = document.xpath(
         "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
     )
-    article = articles[0] if articles else document
+    # A form's printed document has no article: its <body>, without the <title> in <head>.
+    bodies = document.xpath("//body")
+    article = articles[0] if articles else bodies[0] if bodies else document
     for path in LEFT_OUT:
         for element in article.xpath(path):
             element.drop_tree()
@@ -188,22 +194,49 @@ def reading_level_problems(project: Path, site: Path) -> list[str]:
     problems = []
     for address, source, level in declared_pages(project):
         built = site / address / "index.html"
-        text = article_text(built.read_text(encoding="utf-8"))
-        words, sentences, long_words = counts(text)
-        value = lix(text)
-        if value > LIMITS[level]:
-            problems.append(
-                f"/{address} ({source}, readability: {level}): LIX {value:.1f} is above {LIMITS[level]} – "
-                f"{words} words in {sentences} sentences ({words / max(sentences, 1):.1f} a sentence), "
-                f"{long_words} long words ({100 * long_words / max(words, 1):.0f} %): "
-                "write shorter sentences and everyday words"
-            )
+        problem = level_problem(article_text(built.read_text(encoding="utf-8")), level)
+        if problem:
+            problems.append(f"/{address} ({source}, readability: {level}): {problem}")
     return problems
+
+
+def form_reading_level_problems(project: Path) -> list[str]:
+    """Every form in forms/ that declares a reading level and whose printed text (the PDF's
+    HTML, its title and labels included) reads above the level's limit."""
+    problems = []
+    for source in sorted((project / "forms").glob("*/*.md")):
+        template = parse_template(source, project)
+        if template.readability is None:
+            continue
+        problem = level_problem(article_text(document_html(template)), template.readability)
+        if problem:
+            shown = source.relative_to(project).as_posix()
+            problems.append(f"{shown} (readability: {template.readability}): {problem}")
+    return problems
+
+
+def level_problem(text: str, level: str) -> str:
+    """What is wrong with `text` at `level`, with its LIX and counts; '' if it reads at it."""
+    words, sentences, long_words = counts(text)
+    value = lix(text)
+    if value <= LIMITS[level]:
+        return ""
+    return (
+        f"LIX {value:.1f} is above {LIMITS[level]} – "
+        f"{words} words in {sentences} sentences ({words / max(sentences, 1):.1f} a sentence), "
+        f"{long_words} long words ({100 * long_words / max(words, 1):.0f} %): "
+        "write shorter sentences and everyday words"
+    )
 
 
 def test_every_page_that_declares_a_reading_level_reads_at_it(site):
     problems = reading_level_problems(PROJECT, site.root)
     assert not problems, "pages that read harder than they declare:\n" + "\n".join(problems)
+
+
+def test_every_form_that_declares_a_reading_level_reads_at_it():
+    problems = form_reading_level_problems(PROJECT)
+    assert not problems, "forms that read harder than they declare:\n" + "\n".join(problems)
 
 
 def test_every_level_a_page_may_declare_has_a_limit_here():
@@ -220,6 +253,26 @@ def test_the_gate_fails_on_a_page_too_hard_for_its_level_and_passes_an_easy_one(
     problems = reading_level_problems(project, tmp_path / "site")
     assert len(problems) == 1, problems
     assert problems[0].startswith("/vad-gor-vi/ (docs/sv/vad-gor-vi.md, readability: easy): LIX "), problems
+    assert "is above 25" in problems[0]
+
+
+def test_the_gate_names_a_form_too_hard_for_its_level_and_passes_an_easy_one(tmp_path):
+    folder = tmp_path / "forms" / "sv"
+    folder.mkdir(parents=True)
+    hard = (
+        "Hyresgästens betalningsförsummelse föranleder hyresvärdens uppsägning, varvid "
+        "socialnämndens skriftliga förbindelse beträffande betalningsansvaret erfordras omgående."
+    )
+    (folder / "svar.md").write_text(
+        f"---\nfile: svar\nreadability: easy\n---\n\n# Svar\n\n{hard}\n", encoding="utf-8"
+    )
+    (folder / "lapp.md").write_text(
+        "---\nfile: lapp\nreadability: easy\n---\n\n# Lapp\n\nRing oss. Vi kan hjälpa dig.\n",
+        encoding="utf-8",
+    )
+    problems = form_reading_level_problems(tmp_path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("forms/sv/svar.md (readability: easy): LIX "), problems
     assert "is above 25" in problems[0]
 
 

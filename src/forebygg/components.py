@@ -31,6 +31,7 @@ AFTER_I18N = -110  # mkdocs-static-i18n (-100) has set the language of the build
 FILM = -50  # after mkdocs-video, which made each film a <video> or <iframe>
 SELF_CHECK = -55  # after the film player
 PAGE_CHECKS = -60  # after every component's own markup: the course counts it, page_html checks it
+REPEATED = -65  # a picture that repeats the page's words: not checked or counted twice
 TABLES = -70  # after every component that makes a table
 LAST = -100  # after everything else has changed the page
 
@@ -80,6 +81,17 @@ COMPONENTS = (
         partials=("404.html", "sitemap.xml"),
         texts="not_found",
         text_keys=("title", "body", "home"),
+    ),
+    # Before the components that read a language's pages, forms and captions: it checks what
+    # marks a copy not yet translated (untranslated: en).
+    Component(
+        "translations",
+        "Translations",
+        priorities={"config": AFTER_I18N, "page_content": LAST},
+        partials=("partials/untranslated.html",),
+        css=".untranslated",
+        texts="untranslated",
+        text_keys=("notice",),
     ),
     Component(
         "extra_values",
@@ -136,6 +148,8 @@ COMPONENTS = (
         texts="film",
         text_keys=(
             "length",
+            "length_minutes",
+            "length_seconds",
             "transcript",
             "download_film",
             "download_captions",
@@ -192,6 +206,7 @@ COMPONENTS = (
             "partials/form-blocks.html",
             "form-fill.html",
             "partials/form-fill-fields.html",
+            "partials/form-leaflet.html",
         ),
         scripts=("assets/js/form-fill.js", "assets/css/form-fill.css"),
         css=".form-example",
@@ -213,6 +228,8 @@ COMPONENTS = (
             "hint_date",
             "hint_personnummer",
             "sign_by_hand",
+            "leaflet_download",
+            "format_pdf_print",
         ),
     ),
     Component(
@@ -260,6 +277,24 @@ COMPONENTS = (
             "source_quoted",
             "source_quoted_undated",
         ),
+    ),
+    Component(
+        "deadline",
+        "Deadline",
+        marker=Marker("deadline", "", "nothing after its name", "<!-- md:deadline -->"),
+        partials=("partials/deadline.html",),
+        scripts=("assets/js/deadline.js",),
+        css=".deadline",
+        texts="deadline",
+        text_keys=("label", "hint", "calculate", "result", "past", "choose"),
+    ),
+    Component(
+        "timeline",
+        "Timeline",
+        priorities={"page_content": REPEATED},
+        marker=Marker("timeline", "", "nothing after its name", "<!-- md:timeline -->"),
+        partials=("partials/timeline.html",),
+        css=".timeline",
     ),
     Component("launch", "LaunchCheck", priorities={"config": AFTER_I18N}),
     Component("page_html", "PageHtml", priorities={"page_content": PAGE_CHECKS}),

@@ -10,9 +10,15 @@ the DOCX, ODT and PDF, and Jinja partials draw the example
     <!-- md:form samtycke -->
 
 as the example, download links with format and size, and a link to the
-page where it can be filled in on screen and printed. The documents are made
-once per template and language, and published under forms/ (sv) and
-en/forms/ (en).
+page where it can be filled in on screen and printed. A leaflet (`leaflet:
+true`), a text to hand over, shows as its title, description and downloads
+only. The documents are made once per template and language, and published
+under forms/ (sv) and en/forms/ (en).
+
+A link in a template to a page of the site is written as the page's file in
+docs/<language>/ (`[webbplatsen](riskerar-du-att-bli-vrakt/index.md)`); it
+leads to the page's full address, from site_url, in the documents and on the
+site, and on paper the address follows the link's text.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
 from forebygg.file_sizes import human_size
+from forebygg.form_documents.reproducible import DOCUMENT_FONT
 from forebygg.hyphenation import soft_hyphens_in_headings
 from forebygg.markers import pattern
 from forebygg.site_config import (
@@ -41,6 +48,8 @@ from forebygg.site_config import (
     page_url,
     project_root,
     regional_language,
+    shown_as,
+    text_direction,
     texts,
     theme_template,
 )
@@ -63,14 +72,22 @@ class Forms:
             raise PluginError("\n".join(problems))
         self.templates.clear()
         self.shown_on.clear()
-        regional = regional_language(config)
         for template in form_documents.load_templates(root, config.theme["language"]):
-            self.templates[template.id] = dataclasses.replace(template, regional=regional)
+            # A copy not yet translated is spelt as the language whose text it still has.
+            regional = regional_language(config, template.text_language)
+            addresses = page_addresses(template, config)
+            self.templates[template.id] = form_documents.with_addresses(
+                dataclasses.replace(template, regional=regional, addresses=addresses)
+            )
 
     # After i18n, which keeps only the current language's files.
     def on_files(self, files: Files, config: MkDocsConfig):
         for template in self.templates.values():
-            for name, content in _documents(template).items():
+            try:
+                documents = _documents(template)
+            except form_documents.FormError as error:
+                raise PluginError(str(error)) from None
+            for name, content in documents.items():
                 files.append(File.generated(config, _published(config, name), content=content))
         return files
 
@@ -111,8 +128,41 @@ MARKER = pattern("form")
 FORMATS = ("docx", "odt", "pdf")
 
 
+def page_addresses(
+    template: form_documents.FormTemplate, config: MkDocsConfig
+) -> tuple[tuple[str, str], ...]:
+    """Each link of `template` to a page of the site, with the page's full address: (link, address).
+
+    The page's file is read from docs/<language>/, and its address made as MkDocs makes it.
+    """
+    folder = Path(config.docs_dir) / template.language
+    found = []
+    for link in form_documents.page_links(template):
+        file, _, anchor = link.partition("#")
+        if not (folder / file).is_file():
+            where = shown_as(config, template.source)
+            line = _line_with(template.source, f"]({link}")
+            raise PluginError(
+                f"{where}:{line}: the link '{link}' leads to no page: there is no docs/{template.language}/{file} "
+                f"– write the page's file as it is in docs/{template.language}/, for example index.md"
+            )
+        url = File(file, str(folder), config.site_dir, config.use_directory_urls).url
+        address = (config.site_url or "/") + language_prefix(config, template.language) + url
+        found.append((link, address + (f"#{anchor}" if anchor else "")))
+    return tuple(found)
+
+
+def _line_with(source: Path, text: str) -> int:
+    """The first line of `source` that holds `text`; 1 when none does."""
+    for number, line in enumerate(source.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if text in line:
+            return number
+    return 1
+
+
 def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDocsConfig) -> str:
-    """The example, its downloads and the link to fill it in, as raw HTML for Markdown."""
+    """The example, its downloads and the link to fill it in, as raw HTML for Markdown;
+    for a leaflet its title, description and downloads."""
     documents = _documents(template)
     downloads = [
         {
@@ -122,7 +172,8 @@ def form_on_page(template: form_documents.FormTemplate, page: Page, config: MkDo
         }
         for extension in FORMATS
     ]
-    html = theme_template(config, "partials/form-example.html").render(
+    partial = "partials/form-leaflet.html" if template.leaflet else "partials/form-example.html"
+    html = theme_template(config, partial).render(
         template=template,
         heading_level=3,
         texts=_texts(config),
@@ -140,6 +191,7 @@ def fill_in_context(
     base = get_relative_url(".", path)  # the site's root, seen from the form
     return {
         "template": template,
+        "direction": text_direction(current_language(config)),
         "texts": _texts(config),
         "site_name": config.site_name,
         # For the site's footer (partials/copyright.html): the root of the form's language.
@@ -153,23 +205,29 @@ def fill_in_context(
 
 
 def _documents(template: form_documents.FormTemplate) -> dict[str, bytes]:
-    return _made(template.source, template.source.stat().st_mtime, template.regional)
+    return _made(template.source, template.source.stat().st_mtime, template.regional, template.addresses)
 
 
 @functools.cache
-def _made(source: Path, mtime: float, regional: str) -> dict[str, bytes]:
-    """DOCX, ODT and PDF of one template: made once per file, change and regional form.
+def _made(
+    source: Path, mtime: float, regional: str, addresses: tuple[tuple[str, str], ...]
+) -> dict[str, bytes]:
+    """DOCX, ODT and PDF of one template: made once per file, change, regional form and
+    addresses of the pages it links to.
 
     Making all the forms' documents takes seconds, mostly WeasyPrint's PDFs, so they are also
     kept in .cache/forms/, under a key that changes with the template, its regional form, the
-    code that makes them, the font the PDF embeds and the libraries'
+    addresses, the code that makes them, the font the PDF embeds and the libraries'
     versions. Delete the folder to make them all again.
     """
     root = source.parent.parent.parent
-    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{_cache_key(source, regional)}"
+    key = _cache_key(source, regional, addresses)
+    folder = root / ".cache" / "forms" / f"{source.parent.name}-{source.stem}-{key}"
     if folder.is_dir():
         return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-    template = dataclasses.replace(form_documents.parse_template(source, root), regional=regional)
+    template = dataclasses.replace(
+        form_documents.parse_template(source, root), regional=regional, addresses=addresses
+    )
     documents = form_documents.documents(template)
     partial = folder.with_name(folder.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
@@ -179,11 +237,23 @@ def _made(source: Path, mtime: float, regional: str) -> dict[str, bytes]:
     return documents
 
 
-def _cache_key(source: Path, regional: str) -> str:
+def _cache_key(source: Path, regional: str, addresses: tuple[tuple[str, str], ...] = ()) -> str:
     digest = hashlib.sha256(source.read_bytes())
     digest.update(f"\0{regional}\0".encode())
+    for link, address in addresses:
+        digest.update(f"{link}\0{address}\0".encode())
     digest.update(_code_key())
+    # The font of a language whose letters the document font lacks (Arabic: pdf.text_font).
+    digest.update(_font_key(regional.split("-")[0] or source.parent.name))
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _font_key(language: str) -> bytes:
+    family, file = form_documents.text_font(language)
+    if family == DOCUMENT_FONT:
+        return b""
+    return hashlib.sha256(file.read_bytes() if file else family.encode()).digest()
 
 
 # Looked up once per process: reading the versions and finding the font is slow.

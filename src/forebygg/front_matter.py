@@ -32,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from forebygg.dates import is_date, is_real_date
+from forebygg.reading_levels import READING_LEVELS
 from forebygg.site_config import i18n_plugin
 from forebygg.source_lines import (
     FRONT_MATTER_OPENS,
@@ -46,12 +47,6 @@ from forebygg.yaml_values import node_problems
 
 EXAMPLE = 'description: "One or two sentences about the page."'
 REVIEWED_EXAMPLE = 'reviewed: "YYYY-MM-DD"'
-# The reading levels a page may declare with `readability:`, and what each promises.
-# The limits are kept by tests/test_readability.py; README.md (Change a page) explains them.
-READING_LEVELS = {
-    "plain": "plain language for a reader under stress, LIX at most 30",
-    "easy": "easy to read (lättläst), LIX at most 25",
-}
 BOOLEAN = "tag:yaml.org,2002:bool"
 
 
@@ -109,13 +104,13 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
 
 def reading_level(source: str) -> str | None:
     """The page's `readability:` level, one of READING_LEVELS, or None where it declares none."""
-    value = _values(source).get("readability")
+    value = front_matter_values(source).get("readability")
     if isinstance(value, yaml.ScalarNode) and value.value in READING_LEVELS:
         return value.value
     return None
 
 
-def _values(source: str) -> dict[str, yaml.Node]:
+def front_matter_values(source: str) -> dict[str, yaml.Node]:
     """The front matter's values as YAML nodes, by key; empty where it has none that is right."""
     lines = source.splitlines()
     end = front_matter_end(lines)

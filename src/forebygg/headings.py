@@ -17,11 +17,22 @@ fieldsets, not headings, and the course and glossary boxes have none.
 Each heading's line in the page's file is carried through Python-Markdown:
 a step before any other marks each line that can hold a heading with its
 number (`data-source-line`).
+
+The component also gives every heading its anchor, in any script (`slugify`,
+for Python-Markdown's toc): the heading in small letters, '-' between the
+words, without punctuation; Latin letters written without their accents
+(å, ä, ö as a, a, o), as Python-Markdown's own rule writes them, and the
+letters of every other script as they are written ("## أحيانا يجب" is
+#أحيانا-يجب). Python-Markdown's rule keeps only what is left in ASCII, so an
+Arabic or Greek heading got a number (#_1), which changes when a heading is
+added above it. The glossary's terms get their anchors by the same letters
+(`plain_letters`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -47,6 +58,10 @@ FORM_LEVEL = 3
 
 
 class Headings:
+    def on_config(self, config: MkDocsConfig):
+        config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+        return config
+
     # First of all, before any plugin: the Markdown is still the editor's.
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
         found = headings(markdown, config.markdown_extensions, config.mdx_configs)
@@ -115,6 +130,34 @@ def _converter(key: str, extensions: list, configs: dict) -> python_markdown.Mar
                 converter.treeprocessors.deregister(name)
         _converters[key] = converter
     return _converters[key]
+
+
+def plain_letters(text: str) -> str:
+    """`text` with each Latin letter as Python-Markdown's toc writes it in an anchor, without its
+    accent (å → a; a letter with no plain form, ß or æ, left out, as there), and every other
+    script's letters, digits and marks as they are written."""
+    kept = []
+    other_script = False  # the last letter kept was of another script: its marks stay with it
+    for character in unicodedata.normalize("NFC", text):
+        ascii_form = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode()
+        category = unicodedata.category(character)
+        if ascii_form or category[0] not in "LNM" or "LATIN" in unicodedata.name(character, ""):
+            kept.append(ascii_form)
+            other_script = False
+        elif category[0] != "M" or other_script:
+            kept.append(character)
+            other_script = True
+    return "".join(kept)
+
+
+def slugify(value: str, separator: str) -> str:
+    """A heading's anchor (Python-Markdown's toc calls it): see the module's text."""
+    words = "".join(
+        c
+        for c in plain_letters(value)
+        if c in "-_" or c.isspace() or c.isalnum() or unicodedata.category(c)[0] == "M"
+    )
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, words.strip().lower())
 
 
 def heading_problems(

@@ -14,6 +14,7 @@ components that replace markers find theirs with `pattern(NAME)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -72,4 +73,59 @@ def marker_problems(markdown: str) -> list[tuple[int, str]]:
                     f"the marker 'md:{name}' needs {marker.means}, not {argument} – write it as {marker.example}",
                 )
             )
+    return problems
+
+
+def placement_messages(
+    page: Page, markdown: str, found: list[re.Match], what: str, once: bool = False
+) -> list[str]:
+    """`docs/<file>:<line>: what is wrong – how to fix it` for each marker in `found` that cannot stand
+    where it is in `page` (block_placement_problems), its line counted in the page's file."""
+    where = f"docs/{page.file.src_uri}"
+
+    def line_of(position: int) -> int:
+        return page_line(page, markdown, position)
+
+    return [
+        f"{where}:{line_of(match.start())}: {problem}"
+        for match, problem in block_placement_problems(markdown, found, what, line_of, once=once)
+    ]
+
+
+def block_placement_problems(
+    markdown: str, found: list[re.Match], what: str, line_of: Callable[[int], int], once: bool = False
+) -> list[tuple[re.Match, str]]:
+    """(marker, what is wrong – how to fix it) for each marker in `found` that cannot stand where it is.
+
+    A marker that a component replaces with a block of its own (`what`: "calculator", "timeline")
+    stands on a line of its own, not indented: inside a list, a quote or a box the block would
+    break what it stands in. With `once`, a page has one. `line_of` gives the line in the page's
+    file of a position in `markdown`.
+    """
+    problems = []
+    for number, match in enumerate(found):
+        written = match.group(0)
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        line_end = markdown.find("\n", match.end())
+        before = markdown[line_start : match.start()]
+        after = markdown[match.end() : line_end if line_end >= 0 else len(markdown)]
+        if once and number > 0:
+            problem = (
+                f"a second {written} on the page (the first is on line {line_of(found[0].start())}) – "
+                f"a page has one {what}: remove this one"
+            )
+        elif before.strip() or after.strip():
+            problem = (
+                f"{written} shares its line with text – put the marker on a line of its own, with a "
+                "blank line above and below it"
+            )
+        elif before:
+            problem = (
+                f"{written} is indented, so it stands inside a list, a quote or a box, where the {what} "
+                "would break it – remove the spaces before the marker and put it between two paragraphs, "
+                "with a blank line above and below it"
+            )
+        else:
+            continue
+        problems.append((match, problem))
     return problems

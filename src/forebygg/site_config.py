@@ -133,11 +133,38 @@ def regional_language(config: MkDocsConfig, locale: str | None = None) -> str:
 
 @lru_cache
 def babel_locale(language: str) -> Locale:
-    """Babel's rules for a language code or tag: 'sv', 'en-GB'. ValueError if Babel does not know it."""
+    """Babel's rules for a language code or tag: 'sv', 'en-GB'. ValueError if Babel does not know it.
+
+    A language in a country that Babel has no rules of its own for, such as
+    'ar-SE' (Arabic as written in Sweden), gets the language's general rules
+    ('ar'): see general_rules_for.
+    """
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as error:
-        raise ValueError(f"'{language}' is not a language tag that Babel knows") from error
+        general = general_rules_for(language)
+        if general is None:
+            raise ValueError(f"'{language}' is not a language tag that Babel knows") from error
+        return general
+
+
+def text_direction(language: str) -> str:
+    """'rtl' for a language written from right to left (Arabic, Persian), else 'ltr', as Babel knows it."""
+    from forebygg.form_documents.model import writing_direction
+
+    return writing_direction(language)
+
+
+def general_rules_for(tag: str) -> Locale | None:
+    """The language's own rules for a tag of a language and a country that Babel knows each of,
+    but not together: 'ar-SE' → Locale('ar'). None for any other tag."""
+    *language, country = str(tag).replace("_", "-").split("-")
+    if not language or country.upper() not in Locale("en").territories:
+        return None
+    try:
+        return Locale.parse("_".join(language))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
 
 
 def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:

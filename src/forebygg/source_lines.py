@@ -132,7 +132,10 @@ def page_line(page, markdown: str, position: int) -> int:
     """The line in the page's file of `position` in its Markdown.
 
     MkDocs hands plugins the Markdown without its front matter, so count the
-    lines that the front matter took.
+    lines that the front matter took: find where the Markdown's opening stands
+    in the file. A shorter opening is tried when a component has already
+    replaced a marker near the top of a short page (the opening then differs
+    from the file after it).
     """
     line = markdown.count("\n", 0, position) + 1
     try:
@@ -140,7 +143,12 @@ def page_line(page, markdown: str, position: int) -> int:
             source = stream.read()
     except (OSError, TypeError):
         return line
-    start = source.find(markdown.lstrip()[:200])
+    opening = markdown.lstrip()
+    start = -1
+    for length in (200, 80, 30):
+        start = source.find(opening[:length])
+        if start > 0:
+            break
     skipped = len(markdown) - len(markdown.lstrip())
     return line + (source.count("\n", 0, start) - markdown.count("\n", 0, skipped) if start > 0 else 0)
 

@@ -8,7 +8,8 @@
 //   to the glossary, as a click or Enter always does;
 // - hides it on Escape (WCAG 1.4.13, dismissible) until the pointer and the focus have left
 //   the term, and at a tap elsewhere.
-// On a phone CSS pins it to the foot of the window instead. It stores nothing.
+// On a phone CSS pins it to the foot of the window instead. It stores nothing. In a page
+// written from right to left it hangs from the right end of the term instead of the left.
 (function () {
   "use strict";
   var terms = document.querySelectorAll(".glossary:not(.glossary--list)");
@@ -20,18 +21,21 @@
 
   // Under the line box of the term at `rect`, within the window; where there is no room
   // below, above the line at `top` (the same line, or for focus the term's first line).
+  // In a page written from right to left the explanation starts at the right: its right edge
+  // under the right end of the term's line.
   function place(term, rect, top) {
     var tip = term.querySelector(".glossary__tip");
-    tip.style.removeProperty("left");
-    tip.style.removeProperty("top");
+    ["left", "right", "top"].forEach(function (side) { tip.style.removeProperty(side); });
     var style = getComputedStyle(tip);
     if (style.display === "none") return;  // not shown (dismissed): placed when it is
     if (style.position !== "absolute") return;  // a phone: at the foot of the window
     tip.style.left = "0px";
+    tip.style.right = "auto";
     tip.style.top = "0px";
     var origin = tip.getBoundingClientRect();
     var width = document.documentElement.clientWidth;
-    var x = Math.max(8, Math.min(rect.left, width - origin.width - 8));
+    var start = style.direction === "rtl" ? rect.right - origin.width : rect.left;
+    var x = Math.max(8, Math.min(start, width - origin.width - 8));
     // One pixel over the line, so that no gap opens between the term and its explanation.
     var y = rect.bottom - 1;
     var above = (top === undefined ? rect.top : top) - origin.height + 1;

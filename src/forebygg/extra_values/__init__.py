@@ -24,18 +24,22 @@ from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from forebygg.dates import date_in_words, is_date
 from forebygg.extra_values.checks import (
     dates_not_in_the_calendar,
+    regional_languages_by_general_rules,
     unknown_regional_languages,
     untranslated_values,
 )
 from forebygg.extra_values.kinds import placeholders_that_differ, setting_problems
 from forebygg.markers import pattern
-from forebygg.site_config import current_language, locales, lookup, regional_language
+from forebygg.site_config import current_language, i18n_plugin, locales, lookup, regional_language
 from forebygg.source_lines import config_documents, config_place, page_line
+
+log = get_plugin_logger(__name__)
 
 
 class ExtraValues:
@@ -52,6 +56,9 @@ class ExtraValues:
         )
         if problems:
             raise PluginError("\n".join(problems))
+        if not i18n_plugin(config).building:  # once, when the build starts
+            for note in regional_languages_by_general_rules(config.extra, locales(config), config_file):
+                log.info(note)
 
     def on_env(self, env, config: MkDocsConfig, files):
         def extra(key: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from forebygg.dates import is_date, is_real_date
 from forebygg.extra_values.kinds import MAY_LACK_A_LANGUAGE
-from forebygg.site_config import babel_locale, each_setting
+from forebygg.site_config import babel_locale, each_setting, general_rules_for
 from forebygg.source_lines import config_line, config_place
 
 
@@ -55,6 +56,35 @@ def unknown_regional_languages(extra: dict, locales: list[str], config_file: str
                 f"for example {_example_tag(locale)}"
             )
     return problems
+
+
+def regional_languages_by_general_rules(
+    extra: dict, locales: list[str], config_file: str | None
+) -> list[str]:
+    """A note for each language whose country Babel has no rules of its own for (ar-SE): its dates
+    and numbers follow the language's general rules."""
+    tags = extra.get("regional_language")
+    notes = []
+    for locale in locales:
+        tag = str(tags.get(locale)) if isinstance(tags, Mapping) and tags.get(locale) is not None else ""
+        try:
+            Locale.parse(tag.replace("-", "_"))
+            continue
+        except (UnknownLocaleError, ValueError, TypeError):
+            general = general_rules_for(tag)
+        if general is None:
+            continue
+        english = Locale("en")
+        country = tag.replace("_", "-").split("-")[-1].upper()
+        place = config_place(config_file, ["extra", "regional_language", locale])
+        notes.append(
+            f"{place}: extra.regional_language.{locale} is '{tag}': Babel has no rules of its own for "
+            f"{general.get_display_name('en')} in {english.territories[country]}, so dates and numbers follow "
+            f"the general rules of {general.get_display_name('en')} ({general}), and the forms' Word and "
+            f"OpenDocument files are marked {tag} – to follow one country's rules instead, name a country that "
+            f"Babel has rules for, such as {_example_tag(locale)}"
+        )
+    return notes
 
 
 # Something an editor meant as a date: four digits, then month and day.

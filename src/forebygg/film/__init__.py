@@ -155,7 +155,7 @@ def render_film(shown: Shown, film: Film, title: str, number: int) -> str:
         "title": title,
         "language": language,
         "poster_url": page_url(page, film.poster),
-        "length": _duration(seconds),
+        "length": _duration(seconds, text),
         "seconds": round(seconds),  # for the course's time (forebygg.course)
         "tracks": [
             {
@@ -203,9 +203,12 @@ def _download(shown: Shown, path: str, label: str, kind: str) -> dict:
     }
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float, text: dict[str, str]) -> str:
+    """The film's length in the page's language: extra.text.film.length_minutes ("{minutes} min
+    {seconds} s"), or length_seconds under a minute."""
     minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+    written = text["length_minutes"] if minutes else text["length_seconds"]
+    return written.replace("{minutes}", str(minutes)).replace("{seconds}", str(rest))
 
 
 def _line_of(page: Page, needle: str) -> int:

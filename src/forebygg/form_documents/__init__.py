@@ -1,5 +1,6 @@
 """
-The template forms – the letter of intent and the consent form – as files.
+The template forms – the letter of intent and the consent form – and the
+leaflets to hand over, as files.
 
 Editors keep the text of each form in one Markdown file per language,
 `forms/<language>/<id>.md` (the format is described in forms/README.md).
@@ -11,7 +12,8 @@ fill-in page are Jinja partials in overrides/ that draw the same model.
 Every download is reproducible: the same template gives the same bytes, so a
 rebuilt site has changed files only where a text changed.
 
-    model.py          FormTemplate and its blocks; FIELD_TYPES, the table of blank types
+    model.py          FormTemplate and its blocks; FIELD_TYPES, the table of blank types;
+                      links to the site's pages and addresses on paper
     reading.py        a Markdown file → FormTemplate (text_blocks.py: its text)
     consistency.py    checks across languages and templates
     word.py, opendocument.py, pdf.py (+ pdf.css)   the three downloads
@@ -35,9 +37,11 @@ from .model import (
     ListBlock,
     Paragraph,
     Run,
+    page_links,
+    with_addresses,
 )
 from .opendocument import to_odt
-from .pdf import document_font_file, to_pdf
+from .pdf import document_font_file, text_font, to_pdf
 from .reading import load_templates, parse_template
 from .reproducible import code_key
 from .word import to_docx
@@ -59,15 +63,20 @@ __all__ = [
     "document_font_file",
     "documents",
     "load_templates",
+    "page_links",
     "parse_template",
+    "text_font",
     "to_docx",
     "to_odt",
     "to_pdf",
+    "with_addresses",
 ]
 
 
 def documents(template: FormTemplate) -> dict[str, bytes]:
-    """Every download of a template by its file name: {'samtycke.pdf': ..., ...}."""
+    """Every download of a template by its file name: {'samtycke.pdf': ..., ...}, its links to the
+    site's pages leading to their addresses (template.addresses)."""
+    template = with_addresses(template)
     return {
         f"{template.file}.docx": to_docx(template),
         f"{template.file}.odt": to_odt(template),

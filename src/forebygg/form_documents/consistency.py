@@ -18,7 +18,7 @@ def check_languages(root: Path, languages: list[str]) -> list[str]:
     """Problems across templates, one message each; empty when all is well.
 
     A template must exist in every language, with as many blanks of the same
-    types in the same order; two templates of one language must not share a
+    types in the same order, a leaflet in every language or in none; two templates of one language must not share a
     download name. A template that cannot be read gives its FormError message.
     The first language is the one the others are compared with.
     """
@@ -46,6 +46,12 @@ def check_languages(root: Path, languages: list[str]) -> list[str]:
         readable = [templates[lang, id_] for lang in present if (lang, id_) in templates]
         for other in readable[1:]:
             problems += _different_fields(readable[0], other, root)
+            if other.leaflet != readable[0].leaflet:
+                leaflet, form = (other, readable[0]) if other.leaflet else (readable[0], other)
+                problems.append(
+                    f"{shown_path(form.source, root)}:1: {shown_path(leaflet.source, root)} is a leaflet "
+                    "(leaflet: true) and this one is not – write the same 'leaflet:' in every language"
+                )
 
     # Two templates with one download name would overwrite each other's files.
     for language in languages:

@@ -9,6 +9,7 @@ behaves: adding a type means a row here, and CSS only if it needs a new look.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,9 +158,31 @@ class FormTemplate:
     blocks: tuple[Block, ...]  # the text and blanks after the title, in order
     fields: tuple[Field, ...]
     source: Path
-    # The language as written in one country (sv-SE), for spelling in word processors:
+    # The language of the text as written in one country (sv-SE), for spelling in word processors:
     # extra.regional_language in mkdocs.yml, which forebygg.forms gives. '' where not known.
     regional: str = ""
+    # A copy not yet translated (`untranslated: en` in its front matter): the language whose text
+    # it still has (forebygg.translations). '' for a translated form.
+    untranslated: str = ""
+
+    @property
+    def text_language(self) -> str:
+        """The language the form's text is written in: its folder's, or the one a copy still has."""
+        return self.untranslated or self.language
+
+    @property
+    def direction(self) -> str:
+        """'rtl' for a text written from right to left (Arabic, Persian), else 'ltr'."""
+        return writing_direction(self.text_language)
+
+    # A leaflet (`leaflet: true`): a text to hand over, printed on one A4 sheet, two pages at most.
+    leaflet: bool = False
+    # The reading level it promises (`readability:`), one of forebygg.reading_levels; None: none.
+    readability: str | None = None
+    # The site's address of each page of the site that a link names (the page's file in
+    # docs/<language>/, as written → its full address, from site_url), which forebygg.forms
+    # gives; `with_addresses` puts them in the links.
+    addresses: tuple[tuple[str, str], ...] = ()
 
     @property
     def short_title(self) -> str:
@@ -167,9 +190,91 @@ class FormTemplate:
         return self.title.split(" – ")[0]
 
 
+def writing_direction(language: str) -> str:
+    """'rtl' for a language written from right to left, as Babel (CLDR) knows it, else 'ltr'."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(language.replace("-", "_").split("_")[0]).character_order
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
+# -----------------------------------------------------------------------------
+# Links to the site's pages
+# -----------------------------------------------------------------------------
+
+# A link to a page of the site: the page's file in docs/<language>/, as a page links it.
+PAGE_LINK = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)(?P<file>[^#?\s]+\.md)(?P<anchor>#[^\s]*)?")
+
+
+def page_links(template: FormTemplate) -> list[str]:
+    """Every link of the template to a page of the site, as written, once each, in order."""
+    found: list[str] = []
+    for runs in _inlines(template.blocks):
+        for run in runs:
+            if run.link and PAGE_LINK.fullmatch(run.link) and run.link not in found:
+                found.append(run.link)
+    return found
+
+
+def with_addresses(template: FormTemplate) -> FormTemplate:
+    """The template with each link to a page of the site leading to the page's full address."""
+    addresses = dict(template.addresses)
+    if not addresses:
+        return template
+
+    def relink(runs: Inline) -> Inline:
+        return tuple(
+            dataclasses.replace(run, link=addresses[run.link]) if run.link in addresses else run
+            for run in runs
+        )
+
+    def block(item: Block) -> Block:
+        if isinstance(item, (Heading, Paragraph)):
+            return dataclasses.replace(item, runs=relink(item.runs))
+        if isinstance(item, ListBlock):
+            return dataclasses.replace(item, items=tuple(relink(runs) for runs in item.items))
+        if item.heading is not None:
+            return dataclasses.replace(item, heading=block(item.heading))
+        return item
+
+    return dataclasses.replace(template, blocks=tuple(block(item) for item in template.blocks))
+
+
+def _inlines(blocks: tuple[Block, ...]):
+    for item in blocks:
+        if isinstance(item, (Heading, Paragraph)):
+            yield item.runs
+        elif isinstance(item, ListBlock):
+            yield from item.items
+        elif item.heading is not None:
+            yield item.heading.runs
+
+
 # -----------------------------------------------------------------------------
 # Text on paper
 # -----------------------------------------------------------------------------
+
+
+def addresses_on_paper(runs: Inline) -> dict[int, str]:
+    """Where paper, which cannot link, shows a link's address: {index of the link's last run: address}.
+
+    An address (http, https or an e-mail address) follows the link's text,
+    unless the text is the address itself.
+    """
+    shown_after: dict[int, str] = {}
+    link_start = 0
+    for i, run in enumerate(runs):
+        if i == 0 or runs[i - 1].link != run.link:
+            link_start = i
+        last_of_link = run.link and (i == len(runs) - 1 or runs[i + 1].link != run.link)
+        if last_of_link and re.match(r"^(https?:|mailto:)", run.link):
+            shown = re.sub(r"\s+", " ", "".join(r.text for r in runs[link_start : i + 1])).strip()
+            if run.link != shown:
+                shown_after[i] = run.link.removeprefix("mailto:")
+    return shown_after
 
 
 def printed_runs(runs: Inline) -> list[tuple[str, bool, bool]]:
@@ -179,20 +284,18 @@ def printed_runs(runs: Inline) -> list[tuple[str, bool, bool]]:
     space, and a link's address follows its text, since paper cannot link.
     """
     pieces: list[tuple[str, bool, bool]] = []
+    shown_after = addresses_on_paper(runs)
     link_start = 0
     for i, run in enumerate(runs):
         text = "\n" if run.line_break else re.sub(r"\s+", " ", run.text)
         pieces.append((text, run.bold, run.italic))
         if i == 0 or runs[i - 1].link != run.link:
             link_start = i
-        last_of_link = run.link and (i == len(runs) - 1 or runs[i + 1].link != run.link)
-        if last_of_link and re.match(r"^(https?:|mailto:)", run.link):
+        if i in shown_after:
             link_runs = runs[link_start : i + 1]
-            shown = re.sub(r"\s+", " ", "".join(r.text for r in link_runs)).strip()
-            if run.link != shown:
-                bold = all(r.bold for r in link_runs)
-                italic = all(r.italic for r in link_runs)
-                pieces.append((f" ({run.link.removeprefix('mailto:')})", bold, italic))
+            bold = all(r.bold for r in link_runs)
+            italic = all(r.italic for r in link_runs)
+            pieces.append((f" ({shown_after[i]})", bold, italic))
 
     merged: list[tuple[str, bool, bool]] = []
     for text, bold, italic in pieces:

@@ -21,9 +21,9 @@ def to_odt(template: FormTemplate) -> bytes:
     from odf.text import H, List, ListItem, P
 
     document = OpenDocumentText()
-    _styles(document, template.language, template.regional)
+    _styles(document, template.text_language, template.regional, template.direction)
     document.meta.addElement(dc.Title(text=template.title))
-    document.meta.addElement(dc.Language(text=template.language))
+    document.meta.addElement(dc.Language(text=template.text_language))
     if template.description:
         document.meta.addElement(dc.Description(text=template.description))
     fixed = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%S")
@@ -84,10 +84,22 @@ def _line_style(kind: FieldType) -> str:
     return "Form_20_Line_20_Short" if kind.short else "Form_20_Line"
 
 
-def _styles(document, language: str, regional: str) -> None:
-    from odf.style import DefaultStyle, FontFace, MasterPage, PageLayout, PageLayoutProperties, TextProperties
+def _styles(document, language: str, regional: str, direction: str = "ltr") -> None:
+    """The default style, the named styles and the A4 page. A text written from right to left
+    (Arabic, Persian) runs so on every paragraph and page (writing mode rl-tb), and its language is
+    the one LibreOffice reads such scripts in (its 'complex text layout' language)."""
+    from odf.style import (
+        DefaultStyle,
+        FontFace,
+        MasterPage,
+        PageLayout,
+        PageLayoutProperties,
+        ParagraphProperties,
+        TextProperties,
+    )
 
     country = regional.partition("-")[2]
+    right_to_left = direction == "rtl"
     document.fontfacedecls.addElement(
         FontFace(
             name=DOCUMENT_FONT,
@@ -97,9 +109,15 @@ def _styles(document, language: str, regional: str) -> None:
         )
     )
     default = DefaultStyle(family="paragraph")
-    default.addElement(
-        TextProperties(fontname=DOCUMENT_FONT, fontsize="11pt", language=language, country=country or "none")
-    )
+    text = {"fontname": DOCUMENT_FONT, "fontsize": "11pt", "language": language, "country": country or "none"}
+    if right_to_left:
+        default.addElement(ParagraphProperties(writingmode="rl-tb"))
+        text.update(
+            fontsizecomplex="11pt",
+            languagecomplex=language,
+            countrycomplex=country or "none",
+        )
+    default.addElement(TextProperties(**text))
     document.styles.addElement(default)
     _paragraph_styles(document)
     _text_and_list_styles(document)
@@ -114,6 +132,7 @@ def _styles(document, language: str, regional: str) -> None:
             marginbottom="2.2cm",
             marginleft="2.5cm",
             marginright="2.5cm",
+            **({"writingmode": "rl-tb"} if right_to_left else {}),
         )
     )
     document.automaticstyles.addElement(layout)

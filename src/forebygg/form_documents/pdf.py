@@ -15,10 +15,23 @@ from html import escape
 from io import BytesIO
 from pathlib import Path
 
-from .model import Field, FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph
+from ..source_lines import shown_path
+from .model import (
+    Field,
+    FieldGroup,
+    FormError,
+    FormTemplate,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    addresses_on_paper,
+)
 from .reproducible import DOCUMENT_FONT
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
+# A leaflet is one A4 sheet: its two sides.
+LEAFLET_PAGES = 2
 
 # What a name, date or address in a European language needs, and punctuation.
 FIELD_FONT_CHARACTERS = [
@@ -36,18 +49,28 @@ def to_pdf(template: FormTemplate) -> bytes:
     its label as the field's tooltip (TU). The fields use a small Latin subset
     of the text font: WeasyPrint embeds a field's font whole, which would make
     each PDF 100 kB or more instead of about 40.
+
+    A leaflet that takes more than one A4 sheet (LEAFLET_PAGES pages) is a FormError.
     """
     import weasyprint
 
     stylesheet, fonts = _stylesheet(CSS_FILE.read_text())
-    return weasyprint.HTML(string=document_html(template)).write_pdf(
-        stylesheets=[stylesheet],
-        font_config=fonts,
-        pdf_variant="pdf/ua-1",
-        pdf_forms=True,
+    options = {
+        "stylesheets": [stylesheet],
+        "pdf_variant": "pdf/ua-1",
+        "pdf_forms": True,
         # /ID from a hash of the content: the same for the same text.
-        pdf_identifier=True,
-    )
+        "pdf_identifier": True,
+    }
+    document = weasyprint.HTML(string=document_html(template)).render(font_config=fonts, **options)
+    pages = len(document.pages)
+    if template.leaflet and pages > LEAFLET_PAGES:
+        where = shown_path(template.source, template.source.parents[2])
+        raise FormError(
+            f"{where}:1: the leaflet takes {pages} A4 pages – a leaflet is one sheet, {LEAFLET_PAGES} pages at "
+            "most: shorten its text, or take out 'leaflet: true' to make it a longer document"
+        )
+    return document.write_pdf(**options)
 
 
 def document_html(template: FormTemplate) -> str:
@@ -56,27 +79,61 @@ def document_html(template: FormTemplate) -> str:
         f'<meta name="description" content="{escape(template.description)}">' if template.description else ""
     )
     body = "".join(f"{part}\n" for part in map(_block_html, template.blocks))
+    leaflet = ' class="form-document--leaflet"' if template.leaflet else ""
     # The <form> lets WeasyPrint take each field's tooltip from its <label>.
     return (
-        f'<!DOCTYPE html>\n<html lang="{escape(template.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(template.text_language)}"{_direction(template)}>\n<head>\n'
+        f'<meta charset="utf-8">\n'
         f"<title>{escape(template.title)}</title>\n{description}</head>\n"
-        f"<body><form>\n<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
+        f"<body{leaflet}><form>\n"
+        f"<h1>{escape(template.title)}</h1>\n{body}</form></body>\n</html>\n"
     )
+
+
+def _direction(template: FormTemplate) -> str:
+    """dir="rtl" for a text written from right to left: WeasyPrint then sets each line from the
+    right, and a PDF reader gets the text in the order it is read. And the font, where
+    DOCUMENT_FONT lacks the language's letters (Arabic): one font that has them all, so that a
+    line is one run of text, its punctuation too (text_font)."""
+    direction = ' dir="rtl"' if template.direction == "rtl" else ""
+    family = text_font(template.text_language)[0]
+    font = f' style="--document-font: &quot;{escape(family)}&quot;"' if family != DOCUMENT_FONT else ""
+    return direction + font
+
+
+@functools.cache
+def text_font(language: str) -> tuple[str, Path | None]:
+    """The font family the PDF's text is set in, and its file: DOCUMENT_FONT where fontconfig says
+    it has the language's letters, else the font fontconfig names first for the language, where
+    that one has them (DejaVu Sans for Arabic). Otherwise DOCUMENT_FONT, and WeasyPrint finds
+    each missing letter in another font, as before: a PDF reader then reads the line as pieces,
+    and a full stop between them came out at the start of an Arabic sentence."""
+    code = language.replace("_", "-").split("-")[0].lower()
+    if _has_letters(DOCUMENT_FONT, code):
+        return DOCUMENT_FONT, document_font_file()
+    found = (_fontconfig("fc-match", "--format=%{family[0]}\n%{file}", f":lang={code}") or "").split("\n")
+    if len(found) == 2 and _has_letters(found[0], code):
+        return found[0], Path(found[1])
+    return DOCUMENT_FONT, document_font_file()
+
+
+def _has_letters(family: str, language: str) -> bool:
+    listed = _fontconfig("fc-list", f"{family}:lang={language}", "family")
+    return family == DOCUMENT_FONT if listed is None else bool(listed.strip())
+
+
+def _fontconfig(*command: str) -> str | None:
+    """What a fontconfig command (fc-match, fc-list) prints; None where it fails or is missing."""
+    try:
+        return subprocess.run(list(command), capture_output=True, text=True, check=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 @functools.cache
 def document_font_file() -> Path | None:
     """The file of DOCUMENT_FONT that fontconfig finds, as WeasyPrint will; None when there is none."""
-    try:
-        found = subprocess.run(
-            ["fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
+    found = (_fontconfig("fc-match", "--format=%{file}", f"{DOCUMENT_FONT}:style=Regular") or "").strip()
     return Path(found) if found.lower().endswith((".ttf", ".otf")) else None
 
 
@@ -125,8 +182,10 @@ def _field_html(field: Field) -> str:
 
 
 def _inline_html(runs: Inline) -> str:
+    """The runs as HTML; a link's address follows its text, as on paper (addresses_on_paper)."""
     out = []
-    for run in runs:
+    shown_after = addresses_on_paper(runs)
+    for i, run in enumerate(runs):
         if run.line_break:
             out.append("<br>")
             continue
@@ -138,6 +197,8 @@ def _inline_html(runs: Inline) -> str:
         if run.link is not None:
             text = f'<a href="{escape(run.link)}">{text}</a>'
         out.append(text)
+        if i in shown_after:
+            out.append(f" ({escape(shown_after[i], quote=False)})")
     return "".join(out)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..reading_levels import READING_LEVELS
 from ..source_lines import (
     FRONT_MATTER_OPENS,
     composed,
@@ -39,7 +40,7 @@ ALMOST_A_FIELD = re.compile(r"^ {0,3}(?:_{1,2} +\S|_{3,}[^_\s][^_]*$)")
 H1_LINE = re.compile(r"^ {0,3}#(?!#)\s*(?P<title>.*?)(?:\s+#+)?\s*$")
 HEADING_LINE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s|$)")
 DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FRONT_MATTER_KEYS = ("file", "description")
+FRONT_MATTER_KEYS = ("file", "description", "untranslated", "leaflet", "readability")
 
 
 def parse_template(path: Path, root: Path) -> FormTemplate:
@@ -99,9 +100,12 @@ def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
         file=meta["file"],
         title=title,
         description=meta.get("description") or "",
+        leaflet=meta.get("leaflet", False),
+        readability=meta.get("readability"),
         blocks=tuple(blocks),
         fields=tuple(fields),
         source=path,
+        untranslated=str(meta.get("untranslated") or ""),
     )
 
 
@@ -143,7 +147,7 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
         if key not in FRONT_MATTER_KEYS:
             raise FormError(
                 f"{where}:{line_of(key)}: unknown front matter key '{key}' – use "
-                f"{' or '.join(FRONT_MATTER_KEYS)}"
+                f"{', '.join(FRONT_MATTER_KEYS[:-1])} or {FRONT_MATTER_KEYS[-1]}"
             )
     name = values.get("file")
     if name is None or name == "":
@@ -159,6 +163,17 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
     description = values.get("description")
     if description is not None and not isinstance(description, str):
         raise FormError(f"{where}:{line_of('description')}: 'description:' must be one sentence of text")
+    if "leaflet" in values and not isinstance(values["leaflet"], bool):
+        raise FormError(
+            f"{where}:{line_of('leaflet')}: 'leaflet: {values['leaflet']}' is neither true nor false – write "
+            "leaflet: true for a text to hand over on one A4 sheet, or leave the line out"
+        )
+    level = values.get("readability")
+    if "readability" in values and (not isinstance(level, str) or level not in READING_LEVELS):
+        levels = "; ".join(f"readability: {name} ({meaning})" for name, meaning in READING_LEVELS.items())
+        raise FormError(
+            f"{where}:{line_of('readability')}: 'readability: {level}' is no reading level – write {levels}"
+        )
     return values, end + 1
 
 

@@ -23,7 +23,7 @@ def to_docx(template: FormTemplate) -> bytes:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(25)
         section.top_margin = section.bottom_margin = Mm(25)
-    _language(document, template.regional or template.language)
+    _language(document, template.regional or template.text_language, template.direction)
     # python-docx's own template carries a picture of some other document, and
     # a second copy of its styles for Word 2010, still in American English.
     for rels in (document.part.package.rels, document.part.rels):
@@ -54,6 +54,9 @@ def to_docx(template: FormTemplate) -> bytes:
                 _add_runs(heading, block.heading.runs)
             _add_blanks(document, block)
 
+    if template.direction == "rtl":
+        for paragraph in document.paragraphs:
+            _right_to_left(paragraph)
     output = BytesIO()
     document.save(output)
     return reproducible_zip(output.getvalue())
@@ -96,10 +99,25 @@ def _add_blanks(document, group: FieldGroup) -> None:
         label.paragraph_format.keep_with_next = not last
 
 
+def _right_to_left(paragraph) -> None:
+    """A paragraph that runs from right to left (w:bidi), and each of its runs (w:rtl), bold and
+    italic also in the complex-script forms that Word uses for such runs."""
+    from docx.oxml import OxmlElement
+
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert_element_before(
+        OxmlElement("w:bidi"), *PPR_AFTER_BORDER[PPR_AFTER_BORDER.index("w:bidi") + 1 :]
+    )
+    for run in paragraph.runs:
+        run.font.rtl = True
+        run.font.cs_bold = run.font.bold
+        run.font.cs_italic = run.font.italic
+
+
 def _properties(properties, template: FormTemplate) -> None:
     properties.title = template.title
     properties.subject = template.description
-    properties.language = template.language
+    properties.language = template.text_language
     properties.author = ""
     properties.last_modified_by = ""
     properties.comments = ""
@@ -109,13 +127,16 @@ def _properties(properties, template: FormTemplate) -> None:
     properties.created = properties.modified = properties.last_printed = FIXED_DATE.replace(tzinfo=None)
 
 
-def _language(document, tag: str) -> None:
-    """The language every run has unless it says otherwise: spelling, hyphenation, speech."""
+def _language(document, tag: str, direction: str = "ltr") -> None:
+    """The language every run has unless it says otherwise: spelling, hyphenation, speech. A run
+    written from right to left takes the language of its complex script (w:bidi) instead."""
     from docx.oxml.ns import qn
 
     defaults = document.styles.element.find(qn("w:docDefaults"))
     for lang in defaults.iter(qn("w:lang")):
         lang.set(qn("w:val"), tag)
+        if direction == "rtl":
+            lang.set(qn("w:bidi"), tag)
 
 
 PPR_AFTER_BORDER = (

@@ -11,15 +11,20 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from forebygg.headings import plain_letters
+
 if TYPE_CHECKING:
     from forebygg.glossary.entries import Entry
 
 
 def slug(term: str) -> str:
-    """The anchor of a term as of a heading: small letters, '-' between words, å ä ö as a a o."""
-    folded = unicodedata.normalize("NFKD", term.casefold())
-    plain = "".join(char for char in folded if not unicodedata.combining(char))
-    return re.sub(r"[^\w]+", "-", plain).strip("-")
+    """The anchor of a term, by a heading's letters (forebygg.headings.plain_letters): small letters,
+    '-' between words, å ä ö as a a o, another script's letters as written."""
+    letters = plain_letters(term.casefold())
+    words = "".join(
+        c if c.isalnum() or c == "_" or unicodedata.category(c)[0] == "M" else " " for c in letters
+    )
+    return "-".join(words.split())
 
 
 # The letters each language sorts after z, in order (everything else sorts by its base letter).

@@ -12,11 +12,18 @@ This component makes every language complete and keeps each one to itself:
 - files in docs/ outside the language folders (docs/assets/) serve all languages;
 - each language gets its own 404.html, sitemap.xml and search index, the
   index with the word rules Material names for that language (lunr's 'no'
-  for nb, English rules for a language lunr lacks, such as pl: search_index.py).
+  for nb, English rules for a language lunr lacks, such as pl: search_index.py);
+- each page says its direction on <html> as well (`<html lang="ar" dir="rtl">`:
+  Material says it on <body> only, so a browser's or a screen reader's idea
+  of the document, and its scroll bar, stayed left to right), and on a page
+  written from right to left a phone number or e-mail address in a link is
+  set left to right (dir="ltr"): otherwise "040-34 10 00" showed as
+  "00 10 34-040".
 """
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from pathlib import Path
 
@@ -31,7 +38,7 @@ from forebygg.languages.checks import (
     pages_missing_a_translation,
 )
 from forebygg.languages.search_index import search_language, split_search_index, write_language_file
-from forebygg.site_config import i18n_plugin, language_prefix, locales
+from forebygg.site_config import current_language, i18n_plugin, language_prefix, locales, text_direction
 
 
 class Languages:
@@ -83,7 +90,17 @@ class Languages:
             )
         return context
 
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files):
+        if text_direction(current_language(config)) == "rtl":
+            return LEFT_TO_RIGHT_LINK.sub(r'\g<0> dir="ltr"', html)
+        return html
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig):
+        return direction_on_html(output)
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig):
+        if template_name == "404.html":
+            output = direction_on_html(output)
         if template_name in ("404.html", "sitemap.xml"):
             self.rendered[(i18n_plugin(config).current_language, template_name)] = output
         return output
@@ -97,6 +114,18 @@ class Languages:
         for (locale, name), output in self.rendered.items():
             write_language_file(site / language_prefix(config, locale) / name, output)
         split_search_index(site, locales(config), i18n.default_language, self.search_languages)
+
+
+# A link to a phone number or an e-mail address without a direction of its own.
+LEFT_TO_RIGHT_LINK = re.compile(r'<a\b(?![^>]*\bdir=)(?=[^>]*\bhref="(?:tel|mailto):)')
+HTML_LANG = re.compile(r'<html\b(?![^>]*\bdir=)[^>]*?\blang="[^"]*"')
+BODY_DIRECTION = re.compile(r'<body\b[^>]*\bdir="(?P<dir>ltr|rtl)"')
+
+
+def direction_on_html(output: str) -> str:
+    """The page's <html> with the direction that Material gives its <body>, after its lang."""
+    body = BODY_DIRECTION.search(output)
+    return HTML_LANG.sub(lambda m: f'{m.group()} dir="{body["dir"]}"', output, count=1) if body else output
 
 
 def shared_files(files: Files, locales: list[str]) -> list:

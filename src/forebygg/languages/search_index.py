@@ -14,6 +14,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+# The lunr-languages files that Material's search worker can load, beside it.
+LUNR_LANGUAGES = (
+    Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+)
+
 
 def write_language_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -25,13 +30,34 @@ def write_language_file(path: Path, text: str) -> None:
 
 
 def search_language(env, config: MkDocsConfig) -> str:
-    """The lunr language Material's search uses for the language being built ('en' if lunr lacks it).
+    """The lunr language Material's search uses for the language being built, '' if lunr has none.
 
-    Material's search worker loads lunr.<language>.min.js for it; a file
-    that does not exist would stop search altogether.
+    Material's texts for a language name it ('no' for nb) or, for some
+    languages that lunr-languages has a stemmer for (Arabic, Hebrew, Hindi),
+    name none: then it is the language's own code where Material ships
+    lunr.<code>.min.js. Material's search worker loads that file; a file that
+    does not exist would stop search altogether.
     """
-    translations = env.get_template("partials/language.html", None, {"config": config}).module
-    return str(translations.t("search.config.lang")).strip() or "en"
+    # The language's own texts: partials/language.html falls back to English ones ('en').
+    code = config.theme["language"]
+    own = env.get_template(f"partials/languages/{code}.html", None, {"config": config}).module
+    named = str(own.t("search.config.lang")).strip()
+    if named:
+        return named
+    return code if (LUNR_LANGUAGES / f"lunr.{code}.min.js").is_file() else ""
+
+
+def index_config(config: dict, language: str) -> dict:
+    """The search index's settings for a language with lunr's `language` ('' where lunr has none).
+
+    Where lunr has no rules for the language (Somali, Persian, Tigrinya),
+    its words are indexed and searched for as they are written, in small
+    letters: no stemmer and no stop words, not English ones, which would cut
+    'dagaal' to 'dagaa' and drop 'a' and 'on' from another language.
+    """
+    if language:
+        return dict(config, lang=[language])
+    return dict(config, lang=["en"], pipeline=[])
 
 
 def split_search_index(site: Path, locales: list[str], default: str, search_languages: dict[str, str]):
@@ -47,7 +73,7 @@ def split_search_index(site: Path, locales: list[str], default: str, search_lang
             for doc in index["docs"]
             if _language_of(doc["location"], locales, default) == locale
         ]
-        own = {"config": dict(index["config"], lang=[search_languages[locale]]), "docs": docs}
+        own = {"config": index_config(index["config"], search_languages[locale]), "docs": docs}
         path = site / prefix / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(own, ensure_ascii=False, separators=(",", ":")), "utf-8")

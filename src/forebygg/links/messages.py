@@ -54,7 +54,8 @@ IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)$", re.I)
 
 ANCHOR_ADVICE = (
     "An anchor is its heading in small letters, with - between the words, without punctuation, "
-    "and å, ä and ö written a, a and o: the heading 'Så här gör ni' has the anchor #sa-har-gor-ni."
+    "and å, ä and ö written a, a and o: the heading 'Så här gör ni' has the anchor #sa-har-gor-ni; "
+    "letters of other scripts (Arabic, Greek …) stay as they are written."
 )
 
 

@@ -1,6 +1,7 @@
 """
 The bar chart of the statistics: where each bar and label goes, in the
-coordinates of overrides/partials/statistics.html's SVG.
+coordinates of overrides/partials/statistics.html's SVG, from left to right
+(context.py mirrors them for a language written from right to left).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ TOP = 34  # room for the legend
 LABEL = 64  # the year, left of the bars
 BAR, BAR_GAP, BAND_GAP = 16, 3, 14
 VALUE_ROOM = 52  # right of the longest bar, for its figure
+YEAR_X = 8  # where a year's label starts
+LEGEND_GAP = 150  # from the first series' square in the legend to the second's
 SERIES = ("evictions", "children")
 
 

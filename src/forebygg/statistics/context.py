@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from forebygg.dates import date_in_words
-from forebygg.site_config import babel_locale, regional_language
+from forebygg.site_config import babel_locale, current_language, regional_language, text_direction
 from forebygg.site_config import texts as component_texts
 from forebygg.statistics import chart
 from forebygg.statistics import rows as statistics
@@ -99,8 +99,29 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
         ]
         + ([note] if note else [])
     )
+    # Right to left (Arabic): the chart mirrored, its bars growing leftwards from an axis on the
+    # right, each label's start (its right end, in that direction) where its left end would be.
+    right_to_left = text_direction(current_language(config)) == "rtl"
+
+    def x(value: float, width: float = 0) -> float:
+        return round(chart.WIDTH - value - width, 1) if right_to_left else value
+
+    drawn = [
+        {
+            "bar": bar,
+            "x": x(bar.x, bar.width),
+            "label": number(bar.value),
+            "colour": COLOURS[bar.series],
+            "text_x": x(round(bar.x + bar.width + 4, 1)),
+            "missing_x": x(bar.x + 4),
+            "text_y": round(bar.y + chart.BAR - 3.5, 1),
+        }
+        for bar in chart.bars(years)
+    ]
+    legend = chart.LABEL
     return {
         "id": id_prefix,
+        "direction": "rtl" if right_to_left else "",
         "texts": texts,
         "mark": MARK,
         "note": note,
@@ -108,24 +129,20 @@ def statistics_context(rows: list[statistics.Row], config: MkDocsConfig, id_pref
         "sentences": sentences,
         "table": table,
         "sources": _sources(rows, regional, texts),
-        "bars": [
-            {
-                "bar": bar,
-                "label": number(bar.value),
-                "colour": COLOURS[bar.series],
-                "text_x": round(bar.x + bar.width + 4, 1),
-                "text_y": round(bar.y + chart.BAR - 3.5, 1),
-            }
-            for bar in chart.bars(years)
-        ],
+        "bars": drawn,
         "years": [
             {"year": str(row.year) + (MARK if row.quoted_in else ""), "y": chart.year_label_y(i)}
             for i, row in enumerate(years)
         ],
+        "year_x": x(chart.YEAR_X),
+        "legend": [
+            {"series": series, "square_x": x(legend + offset, 14), "text_x": x(legend + offset + 20)}
+            for series, offset in zip(chart.SERIES, (0, chart.LEGEND_GAP), strict=True)
+        ],
         "colours": COLOURS,
         "width": chart.WIDTH,
         "height": chart.height(years),
-        "axis_x": chart.LABEL,
+        "axis_x": x(chart.LABEL),
         "bar_size": chart.BAR,
     }
 
