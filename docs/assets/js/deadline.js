@@ -36,6 +36,15 @@
       }, 100);
     }
 
+    // Chromium's calendar button inside the field takes a focus of its own, on which no ring
+    // can be drawn (site.css leaves it out): a click on the field opens the calendar instead.
+    field.addEventListener("click", function () {
+      try {
+        if (field.showPicker) field.showPicker();
+      } catch (error) {
+        // not allowed here (a field in a frame of another origin): typing the date still works
+      }
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       // Empty, not a whole date, or a year out of the field's range (a year of six digits).
