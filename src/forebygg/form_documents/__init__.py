@@ -37,13 +37,12 @@ from .model import (
     ListBlock,
     Paragraph,
     Run,
-    page_links,
-    with_addresses,
 )
 from .opendocument import to_odt
 from .pdf import document_font_file, text_font, to_pdf
 from .reading import load_templates, parse_template
 from .reproducible import code_key
+from .runs import page_links, with_addresses
 from .word import to_docx
 
 __all__ = [

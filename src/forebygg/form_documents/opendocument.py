@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from .model import FieldType, FormTemplate, Heading, Inline, ListBlock, Paragraph, printed_runs
+from .model import FieldType, FormTemplate, Heading, Inline, ListBlock, Paragraph
 from .reproducible import DOCUMENT_FONT, FIXED_DATE, reproducible_zip
+from .runs import printed_runs
 
 
 def to_odt(template: FormTemplate) -> bytes:

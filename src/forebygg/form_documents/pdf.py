@@ -25,9 +25,9 @@ from .model import (
     Inline,
     ListBlock,
     Paragraph,
-    addresses_on_paper,
 )
 from .reproducible import DOCUMENT_FONT
+from .runs import addresses_on_paper
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
 # A leaflet is one A4 sheet: its two sides.

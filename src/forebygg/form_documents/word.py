@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from .model import FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph, printed_runs
+from .model import FieldGroup, FormTemplate, Heading, Inline, ListBlock, Paragraph
 from .reproducible import FIXED_DATE, reproducible_zip
+from .runs import printed_runs
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 

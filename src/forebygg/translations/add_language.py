@@ -27,18 +27,16 @@ each named with its file and line (forebygg.launch, copies.py).
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import shutil
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from forebygg.source_lines import front_matter_end
 from forebygg.translations.copies import KEY
+from forebygg.translations.copy_files import add_captions, add_glossary_parts, copy_pages
+from forebygg.translations.yaml_text import ConfigFile, as_yaml, last_line, scalar, value_of
 
 CODE = re.compile(r"[a-z]{2,3}")
 MATERIAL_LANGUAGES = "https://squidfunk.github.io/mkdocs-material/setup/changing-the-language/"
@@ -46,28 +44,6 @@ MATERIAL_LANGUAGES = "https://squidfunk.github.io/mkdocs-material/setup/changing
 
 class LanguageError(Exception):
     """Why the language cannot be added, and what to do: printed as it is."""
-
-
-@dataclass
-class ConfigFile:
-    """One file of mkdocs.yml's INHERIT chain, its lines, and the lines to put in, by line index."""
-
-    path: Path
-    lines: list[str]
-    node: yaml.MappingNode
-    inserts: dict[int, list[str]] = field(default_factory=dict)
-
-    def insert_after(self, index: int, new: list[str]) -> None:
-        self.inserts.setdefault(index + 1, []).extend(new)
-
-    def write(self) -> None:
-        lines = list(self.lines)
-        ending = (
-            "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-        )  # as the file has them (Notepad: CRLF)
-        for index in sorted(self.inserts, reverse=True):
-            lines[index:index] = [line.replace("\n", ending) for line in self.inserts[index]]
-        self.path.write_text("".join(_ended(lines)), encoding="utf-8", newline="")
 
 
 def add_language(project: Path, code: str, name: str = "", source: str = "") -> list[str]:
@@ -79,9 +55,9 @@ def add_language(project: Path, code: str, name: str = "", source: str = "") -> 
             "mkdocs.yml: no languages under plugins → i18n → languages – add the i18n plugin first"
         )
     file, items = languages_node
-    locales = [_scalar(item, "locale") for item in items.value]
+    locales = [scalar(item, "locale") for item in items.value]
     default = next(
-        (_scalar(item, "locale") for item in items.value if _scalar(item, "default") == "true"), locales[0]
+        (scalar(item, "locale") for item in items.value if scalar(item, "default") == "true"), locales[0]
     )
     source = source or ("en" if "en" in locales else default)
     _check(project, code, locales, source)
@@ -91,7 +67,7 @@ def add_language(project: Path, code: str, name: str = "", source: str = "") -> 
     _add_language_block(file, items, code, name, source, default, files)
     country = _country(files, default)
     for config in files:
-        extra = _value(config.node, "extra")
+        extra = value_of(config.node, "extra")
         if isinstance(extra, yaml.MappingNode):
             _add_extra_values(config, extra, ("extra",), code, source, locales, country)
     for config in files:
@@ -104,18 +80,18 @@ def add_language(project: Path, code: str, name: str = "", source: str = "") -> 
             )
 
     for folder in ("docs", "forms"):
-        count = _copy_pages(project / folder / source, project / folder / code, source)
+        count = copy_pages(project / folder / source, project / folder / code, source)
         if count:
             written.append(
                 f"{folder}/{code}/: {count} files, copies of {folder}/{source}/ marked {KEY}: {source}"
             )
     glossary = project / "docs" / "data" / "glossary.yml"
     if glossary.is_file():
-        count = _add_glossary_parts(glossary, code, source, locales)
+        count = add_glossary_parts(glossary, code, source, locales)
         written.append(
             f"docs/data/glossary.yml: a part {code}: in {count} entries, copies of the parts {source}:"
         )
-    for captions in _add_captions(project / "docs", code, source, default, locales):
+    for captions in add_captions(project / "docs", code, source, default, locales):
         written.append(f"{captions}: a copy of the captions that the film shows, marked NOTE untranslated")
     return written
 
@@ -138,7 +114,7 @@ def _config_files(path: Path) -> list[ConfigFile]:
         if not isinstance(node, yaml.MappingNode):
             break
         files.append(ConfigFile(path, text.splitlines(keepends=True), node))
-        parent = _value(node, "INHERIT")
+        parent = value_of(node, "INHERIT")
         if not isinstance(parent, yaml.ScalarNode):
             break
         path = path.parent / parent.value
@@ -149,9 +125,9 @@ def _config_files(path: Path) -> list[ConfigFile]:
 
 def _languages_node(files: list[ConfigFile]) -> tuple[ConfigFile, yaml.SequenceNode] | None:
     for config in files:
-        plugins = _value(config.node, "plugins")
+        plugins = value_of(config.node, "plugins")
         for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
-            listed = _value(_value(plugin, "i18n"), "languages")
+            listed = value_of(value_of(plugin, "i18n"), "languages")
             if isinstance(listed, yaml.SequenceNode) and listed.value:
                 return config, listed
     return None
@@ -195,27 +171,27 @@ def _add_language_block(
     last = items.value[-1]
     dash = config.lines[last.start_mark.line].index("-")
     indent = " " * dash
-    source_item = next(item for item in items.value if _scalar(item, "locale") == source)
+    source_item = next(item for item in items.value if scalar(item, "locale") == source)
 
     def text_of(key: str) -> str:
         if source == default:
-            return next((_scalar(f.node, key) for f in files if _scalar(f.node, key)), "")
-        return _scalar(source_item, key)
+            return next((scalar(f.node, key) for f in files if scalar(f.node, key)), "")
+        return scalar(source_item, key)
 
-    block = [f"{indent}- locale: {code}\n", f"{indent}  name: {_yaml(name)}\n"]
+    block = [f"{indent}- locale: {code}\n", f"{indent}  name: {as_yaml(name)}\n"]
     for key in ("site_name", "site_description"):
         if text_of(key):
-            block.append(f"{indent}  {key}: {_yaml(_bracketed(text_of(key)))}\n")
-    translations = _value(source_item, "nav_translations")
+            block.append(f"{indent}  {key}: {as_yaml(_bracketed(text_of(key)))}\n")
+    translations = value_of(source_item, "nav_translations")
     # The menu of the first file that has one: a file's nav: replaces the one it INHERITs.
-    nav = next((_value(f.node, "nav") for f in files if _value(f.node, "nav") is not None), None)
+    nav = next((value_of(f.node, "nav") for f in files if value_of(f.node, "nav") is not None), None)
     titles = list(_nav_titles(nav))
     if titles:
         block.append(f"{indent}  nav_translations:\n")
         for title in dict.fromkeys(titles):
-            translated = _scalar(translations, title) if source != default else title
-            block.append(f"{indent}    {_yaml(title)}: {_yaml(_bracketed(translated or title))}\n")
-    config.insert_after(_last_line(last, config.lines), block)
+            translated = scalar(translations, title) if source != default else title
+            block.append(f"{indent}    {as_yaml(title)}: {as_yaml(_bracketed(translated or title))}\n")
+    config.insert_after(last_line(last, config.lines), block)
 
 
 def _add_extra_values(config, node, keys, code, source, locales, country) -> None:
@@ -231,7 +207,7 @@ def _add_extra_values(config, node, keys, code, source, locales, country) -> Non
             value = _copied(source_value.value if isinstance(source_value, yaml.ScalarNode) else "")
         indent = " " * source_key.start_mark.column
         config.insert_after(
-            _last_line(node.value[-1][1], config.lines), [f"{indent}{code}: {_yaml(value)}\n"]
+            last_line(node.value[-1][1], config.lines), [f"{indent}{code}: {as_yaml(value)}\n"]
         )
         return
     for key, value in node.value:
@@ -241,7 +217,7 @@ def _add_extra_values(config, node, keys, code, source, locales, country) -> Non
 def _country(files: list[ConfigFile], default: str) -> str:
     """The country of the default language's regional language: SE for sv-SE."""
     for config in files:
-        tag = _scalar(_value(_value(config.node, "extra"), "regional_language"), default)
+        tag = scalar(value_of(value_of(config.node, "extra"), "regional_language"), default)
         if tag and "-" in tag:
             return tag.rsplit("-", 1)[1]
     return ""
@@ -271,155 +247,6 @@ def _nav_titles(node):
                 if isinstance(value, yaml.SequenceNode):
                     yield key.value
                     yield from _nav_titles(value)
-
-
-# -----------------------------------------------------------------------------
-# Pages, forms, glossary, captions
-# -----------------------------------------------------------------------------
-
-
-def _copy_pages(source: Path, target: Path, language: str) -> int:
-    if not source.is_dir():
-        return 0
-    count = 0
-    for path in sorted(source.rglob("*")):
-        if not path.is_file():
-            continue
-        copy = target / path.relative_to(source)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix == ".md":
-            copy.write_text(marked_copy(path.read_text(encoding="utf-8-sig"), language), encoding="utf-8")
-        else:
-            shutil.copy2(path, copy)
-        count += 1
-    return count
-
-
-def marked_copy(text: str, language: str) -> str:
-    """A page's or form's text with `untranslated: LANGUAGE` as the last line of its front matter."""
-    lines = text.splitlines(keepends=True)
-    end = front_matter_end([line.rstrip("\r\n") for line in lines])
-    mark = f"{KEY}: {language}\n"
-    if end is None:
-        return f"---\n{mark}---\n\n{text}"
-    lines.insert(end, mark)
-    return "".join(lines)
-
-
-def _add_glossary_parts(path: Path, code: str, source: str, locales: list[str]) -> int:
-    text = path.read_text(encoding="utf-8-sig")
-    lines = text.splitlines(keepends=True)
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    inserts: dict[int, list[str]] = {}
-    count = 0
-    for entry in root.value if isinstance(root, yaml.SequenceNode) else []:
-        if not isinstance(entry, yaml.MappingNode):
-            continue
-        parts = {key.value: (key, value) for key, value in entry.value}
-        if source not in parts or code in parts:
-            continue
-        key, value = parts[source]
-        first, last = key.start_mark.line, _last_line(value, lines)
-        copied = [lines[first].replace(f"{source}:", f"{code}:", 1), *lines[first + 1 : last + 1]]
-        languages = [v for k, v in entry.value if k.value in locales]
-        inserts.setdefault(_last_line(languages[-1], lines) + 1, []).extend(_ended(copied))
-        count += 1
-        law = parts.get("source", (None, None))[1]
-        if isinstance(law, yaml.MappingNode):
-            names = {k.value: (k, v) for k, v in law.value}
-            if source in names and code not in names:
-                name_key, name_value = names[source]
-                indent = " " * name_key.start_mark.column
-                line = [f"{indent}{code}: {_yaml(name_value.value)}\n"]
-                inserts.setdefault(_last_line(law.value[-1][1], lines) + 1, []).extend(line)
-    for index in sorted(inserts, reverse=True):
-        lines[index:index] = inserts[index]
-    path.write_text("".join(_ended(lines)), encoding="utf-8")
-    return count
-
-
-def _add_captions(docs: Path, code: str, source: str, default: str, locales: list[str]) -> list[str]:
-    """NAME.CODE.vtt beside each film: the captions of the film the new language's pages show."""
-    written = []
-    bases = sorted({path.with_name(path.name.split(".")[0]) for path in docs.rglob("*.vtt")})
-    for base in bases:
-        if base.with_name(f"{base.name}.{code}.vtt").exists():
-            continue
-        shared = base.with_name(f"{base.name}.mp4").exists()
-        # The captions timed to the shared film are those of a language without a film of its own.
-        candidates = [source, default, *locales]
-        language = next(
-            (
-                lang
-                for lang in candidates
-                if base.with_name(f"{base.name}.{lang}.vtt").is_file()
-                and not (shared and base.with_name(f"{base.name}.{lang}.mp4").exists())
-            ),
-            None,
-        )
-        if language is None:
-            continue
-        text = base.with_name(f"{base.name}.{language}.vtt").read_text(encoding="utf-8-sig")
-        target = base.with_name(f"{base.name}.{code}.vtt")
-        target.write_text(_marked_captions(text, language), encoding="utf-8")
-        written.append(target.relative_to(docs.parent).as_posix())
-    return written
-
-
-def _marked_captions(text: str, language: str) -> str:
-    """Captions with a comment `NOTE untranslated: LANGUAGE` after the WEBVTT header."""
-    text = text.replace("\r\n", "\n")
-    header, blank, rest = text.partition("\n\n")
-    return (
-        f"{header}\n\nNOTE untranslated: {language}\n\n{rest}"
-        if blank
-        else f"{header}\n\nNOTE untranslated: {language}\n"
-    )
-
-
-# -----------------------------------------------------------------------------
-# YAML as written
-# -----------------------------------------------------------------------------
-
-
-def _value(node, key: str):
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for k, value in node.value if k.value == key), None)
-
-
-def _scalar(node, key: str) -> str:
-    value = _value(node, key)
-    return str(value.value) if isinstance(value, yaml.ScalarNode) else ""
-
-
-def _last_line(node, lines: list[str]) -> int:
-    """The index of the last line that `node` is written on (not the comments or blank lines after it)."""
-    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
-        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
-    end = node.end_mark
-    index = end.line if end.column > 0 else end.line - 1
-    index = min(index, len(lines) - 1)
-    while index > node.start_mark.line and (
-        not lines[index].strip() or lines[index].lstrip().startswith("#")
-    ):
-        index -= 1
-    return index
-
-
-def _yaml(text: str) -> str:
-    """`text` as one YAML value: plain where YAML reads it back as the same text, else in double quotes."""
-    if text and "\n" not in text and text[0] not in "[{\"'&*!|>%@`#":
-        try:
-            if yaml.safe_load(f"key: {text}") == {"key": text}:
-                return text
-        except yaml.YAMLError:
-            pass
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _ended(lines: list[str]) -> list[str]:
-    return [line if line.endswith("\n") else line + "\n" for line in lines]
 
 
 def main(argv: list[str] | None = None) -> int:
