@@ -48,7 +48,7 @@ serve: python-packages build-system-packages
 test: lint npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-# The tests that need no browser and no server, in two processes (about 40 s on two cores).
+# The tests that need no browser and no server, in two processes (about 35 s on two cores).
 test-fast: test-python-packages npm-packages build-system-packages test-system-packages
 	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser and not server and not suite"
 
