@@ -11,6 +11,7 @@ message names the character and where it is, as the editor cannot see it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -39,6 +40,7 @@ NAMES = {
 }
 
 
+@functools.cache
 def is_invisible(character: str) -> bool:
     """A character that shows as a space or as nothing, other than the ordinary space."""
     if character == " ":
@@ -49,6 +51,9 @@ def is_invisible(character: str) -> bool:
 
 def invisible_characters(text: str) -> list[int]:
     """The positions in `text` of the characters that is_invisible()."""
+    # Each different character once: most texts have none, and a build checks thousands.
+    if not any(is_invisible(character) for character in set(text)):
+        return []
     return [index for index, character in enumerate(text) if is_invisible(character)]
 
 
