@@ -119,7 +119,7 @@ class Forms:
             # For the site's footer (partials/copyright.html): extra(), as every page has it.
             context["extra"] = env.globals["extra"]
             content = theme_template(config, "form-fill.html").render(**context)
-            content = soft_hyphens_in_headings(content, template.language)
+            content = soft_hyphens_in_headings(content, template.language, project_root(config))
             files.append(File.generated(config, path, content=content))
         return env
 

@@ -31,10 +31,13 @@ added above it. The glossary's terms get their anchors by the same letters
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
+from pathlib import Path
 
 import lxml.html
 import markdown as python_markdown
@@ -44,8 +47,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from forebygg.build_cache import cache_folder, entry_key, write_whole
 from forebygg.markers import pattern
 from forebygg.self_check.questions import MARKER as SELF_CHECK
+from forebygg.site_config import project_root
 from forebygg.source_lines import page_line
 
 ATX = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]*)*)(?P<hashes>#{1,6})(?P<text>(?:[ \t].*)?)$")
@@ -64,8 +69,8 @@ class Headings:
 
     # First of all, before any plugin: the Markdown is still the editor's.
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files):
-        found = headings(markdown, config.markdown_extensions, config.mdx_configs)
-        starts = [0] + [index + 1 for index, character in enumerate(markdown) if character == "\n"]
+        found = kept_headings(markdown, config.markdown_extensions, config.mdx_configs, project_root(config))
+        starts = [0, *itertools.accumulate(len(line) + 1 for line in markdown.split("\n"))]
         problems = [
             f"docs/{page.file.src_uri}:{line}: {message}"
             for line, message in heading_problems(
@@ -115,6 +120,26 @@ def headings(markdown: str, extensions: list, configs: dict) -> list[Heading]:
     return found
 
 
+def kept_headings(markdown: str, extensions: list, configs: dict, project: Path) -> list[Heading]:
+    """headings(), kept in the project's .cache/headings/ for the next build: reading a page
+    again for its headings took a tenth of a build. The entry is named by the Markdown,
+    the extensions and their settings, and the code of every package they come from
+    (forebygg.build_cache.entry_key), so any change reads the page again; the headings'
+    order is checked anew in every build, from the entry or not."""
+    extensions = [extension for extension in extensions if not getattr(extension, "adds_no_headings", False)]
+    key = entry_key(markdown, extensions, configs)
+    kept = cache_folder(project, "headings") / f"{key}.json"
+    if key is not None:
+        try:
+            return [Heading(*fields) for fields in json.loads(kept.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            pass  # not kept yet
+    found = headings(markdown, extensions, configs)
+    if key is not None:
+        write_whole(kept, json.dumps([astuple(heading) for heading in found], ensure_ascii=False).encode())
+    return found
+
+
 _converters: dict[str, python_markdown.Markdown] = {}
 
 
@@ -124,8 +149,10 @@ def _converter(key: str, extensions: list, configs: dict) -> python_markdown.Mar
         converter = python_markdown.Markdown(
             extensions=[*extensions, _LineNumbers()], extension_configs=configs, output_format="html"
         )
-        # Only the blocks count: links, emphasis and the table of contents are left out (most of the time).
-        for name in ("inline", "toc"):
+        # Only the blocks count: links, emphasis and the table of contents are left out (most of the time),
+        # and so are the whitespace between the blocks (prettify) and what only inline Markdown escapes
+        # (unescape): a fifth of the time, and neither adds, takes away or moves a heading.
+        for name in ("inline", "toc", "prettify", "unescape"):
             if name in converter.treeprocessors:
                 converter.treeprocessors.deregister(name)
         _converters[key] = converter

@@ -181,5 +181,5 @@ def theme_template(config: MkDocsConfig, name: str) -> jinja2.Template:
     if language not in environments:
         environment = theme.get_env()
         environment.autoescape = True
-        environments[language] = compile_once(environment)
+        environments[language] = compile_once(environment, project_root(config))
     return environments[language].get_template(name)

@@ -9,7 +9,7 @@ it is never typed by hand. `material_version` is the release, for the
 generator tag.
 
 The build's environment also keeps its templates' compiled code for the next
-language and the next rebuild (forebygg.compiled_templates).
+language, the next rebuild and the next build (forebygg.compiled_templates).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from forebygg.compiled_templates import compile_once
+from forebygg.site_config import project_root
 
 # How Material's base.html loads its script: {{ 'assets/javascripts/bundle.HASH.min.js' | url }}
 BUNDLE = re.compile(r"""['"](assets/javascripts/bundle\.[0-9a-f]+\.min\.js)['"]""")
@@ -33,7 +34,7 @@ class ThemeAssets:
     def on_env(self, env, config: MkDocsConfig, files):
         env.globals["material_bundle"] = bundle_path(material_templates())
         env.globals["material_version"] = material_version()
-        return compile_once(env)
+        return compile_once(env, project_root(config))
 
 
 def material_templates() -> Path:

@@ -28,6 +28,9 @@ class GlossaryTerms(Extension):
     making into HTML now, and holds the entries and the glossary page's address.
     """
 
+    # It only changes running text: forebygg.headings reads a page's headings without it.
+    adds_no_headings = True
+
     def __init__(self, component) -> None:
         super().__init__()
         self.component = component
