@@ -192,3 +192,31 @@ def test_search_finds_the_part_but_not_its_questions_and_answers(specimen):
                 # The title as the index has it: without the soft hyphens of the page (forebygg.hyphenation).
                 assert " ".join(page.xpath("string(//h1)").replace("\u00ad", "").split()) in titles, path
         assert checked, f"no self-check in the {prefix or 'sv/'} pages"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ja. Avsiktsförklaringen visar vad ni vill uppnå (2 kap. 1 §) – tillsammans?",
+        "Nej, 3 330 kr: ”hyran” + avgifter / månad",
+        "Yes, it's 50 % of the rent; see §12!",
+        "Nej *inte* alls",
+        "1. Först",
+        "- en lista",
+        "a  två mellanslag",
+        "a & b < c",
+        "ett `kodord` och [en länk](https://example.org/)",
+        "slutar med mellanslag ",
+        "# Rubrik",
+    ],
+)
+def test_an_answer_line_is_shown_as_python_markdown_makes_it(line):
+    # Most lines hold no Markdown at all and are taken as they are, without Python-Markdown
+    # (forebygg.self_check.questions.inline_html): the same HTML as Python-Markdown's.
+    import markdown
+
+    from forebygg.self_check.questions import inline_html
+
+    html = markdown.markdown(line).strip()
+    made = html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html
+    assert inline_html.__wrapped__(line) == made

@@ -59,6 +59,12 @@ def term_pattern(entries: list[Entry], language: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def entry_for(entries: list[Entry], language: str, found: str) -> Entry:
-    folded = " ".join(found.split()).casefold()
-    return next(entry for entry in entries if folded in {w.casefold() for w in entry.words(language)})
+def entry_index(entries: list[Entry], language: str) -> dict[str, Entry]:
+    """Each word of the entries, casefolded, and the first entry that has it: the entry of a term
+    that term_pattern() found is index[" ".join(found.split()).casefold()]. Made once for a page:
+    looking through the entries for each term found took longer than finding them."""
+    index: dict[str, Entry] = {}
+    for entry in entries:
+        for word in entry.words(language):
+            index.setdefault(word.casefold(), entry)
+    return index

@@ -63,13 +63,14 @@ def explain_terms(root, page: Page, config: MkDocsConfig, entries, glossary_page
     """The first use of each term in running text becomes its term (HTML, kept by `stash`)."""
     language = current_language(config)
     terms = order.term_pattern(entries, language)
+    index = order.entry_index(entries, language)
     template = theme_template(config, "partials/glossary-term.html")
     glossary_url = page_url(page, glossary_page)
     used: set[int] = set()
     for element, part in running_text(root):
         text, pieces, end = getattr(element, part), [], 0
         for match in terms.finditer(text):
-            entry = order.entry_for(entries, language, match.group())
+            entry = index[" ".join(match.group().split()).casefold()]
             if id(entry) in used:
                 continue
             used.add(id(entry))
