@@ -17,7 +17,7 @@ from forebygg.build_cache import code_fingerprint, entry_key
 from forebygg.compiled_templates import CompiledTemplates
 from forebygg.headings import heading_problems, kept_headings
 from forebygg.hyphenation import _dictionary, hyphenated
-from site_build import build, project_with_fixture
+from site_build import PROJECT, build, project_with_fixture
 
 
 def test_headings_out_of_order_fail_the_next_build_too_when_the_headings_are_kept(tmp_path, monkeypatch):
@@ -138,3 +138,25 @@ def test_a_kept_hyphenation_dictionary_hyphenates_as_the_dictionary_does(tmp_pat
 
     assert "\u00ad" in read and read == kept == again
     assert len(list((tmp_path / ".cache" / "hyphenation").glob("*.pickle"))) == 1
+
+
+def test_a_form_template_read_before_is_taken_as_read_and_a_mistake_fails_every_time(tmp_path, monkeypatch):
+    from forebygg.form_documents import FormError, parse_template, reading
+
+    root, kept_in = tmp_path / "project", tmp_path / "project" / ".cache" / "form-templates"
+    template = root / "forms" / "sv" / "samtycke.md"
+    template.parent.mkdir(parents=True)
+    text = (PROJECT / "forms" / "sv" / "samtycke.md").read_text(encoding="utf-8")
+    template.write_text(text, encoding="utf-8")
+    read = parse_template(template, root, kept_in)
+    assert len(list(kept_in.iterdir())) == 1
+
+    monkeypatch.setattr(reading, "_parse_text", lambda *arguments: pytest.fail("read again"))
+    assert parse_template(template, root, kept_in) == read
+    monkeypatch.undo()
+
+    template.write_text(text.replace("---\n", "", 1), encoding="utf-8")  # no front matter
+    for _ in range(2):
+        with pytest.raises(FormError, match=r"forms/sv/samtycke\.md:1: no front matter"):
+            parse_template(template, root, kept_in)
+    assert len(list(kept_in.iterdir())) == 1

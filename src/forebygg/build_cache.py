@@ -12,10 +12,15 @@ import functools
 import hashlib
 import importlib.util
 import os
+import pickle
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+Made = TypeVar("Made")
 
 
 def cache_folder(project: Path, name: str) -> Path:
@@ -36,6 +41,23 @@ def write_whole(path: Path, content: bytes) -> None:
 
 
 MODULE_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+
+
+def kept(folder: Path | None, values: tuple, make: Callable[[], Made]) -> Made:
+    """make(), kept in `folder` for the next build under entry_key(*values); made anew where
+    nothing is kept yet, or `folder` is None. A make() that raises keeps nothing: a mistake
+    fails every build."""
+    key = entry_key(*values) if folder is not None else None
+    if key is None:
+        return make()
+    path = folder / f"{key}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 – nothing kept yet, or unreadable: made anew
+        pass
+    made = make()
+    write_whole(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    return made
 
 
 class Unstable(Exception):

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from forebygg import form_documents
+from forebygg.build_cache import cache_folder
 from forebygg.file_sizes import human_size
 from forebygg.form_documents.reproducible import DOCUMENT_FONT
 from forebygg.hyphenation import soft_hyphens_in_headings
@@ -67,12 +68,13 @@ class Forms:
     # After i18n, which sets the language of this build.
     def on_config(self, config: MkDocsConfig):
         root = project_root(config)
-        problems = form_documents.check_languages(root, locales(config))
+        kept_in = cache_folder(root, "form-templates")  # what reading a template made, for the next build
+        problems = form_documents.check_languages(root, locales(config), kept_in)
         if problems:
             raise PluginError("\n".join(problems))
         self.templates.clear()
         self.shown_on.clear()
-        for template in form_documents.load_templates(root, config.theme["language"]):
+        for template in form_documents.load_templates(root, config.theme["language"], kept_in):
             # A copy not yet translated is spelt as the language whose text it still has.
             regional = regional_language(config, template.text_language)
             addresses = page_addresses(template, config)

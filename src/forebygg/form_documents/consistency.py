@@ -14,13 +14,14 @@ from .model import FormError, FormTemplate
 from .reading import parse_template
 
 
-def check_languages(root: Path, languages: list[str]) -> list[str]:
+def check_languages(root: Path, languages: list[str], kept_in: Path | None = None) -> list[str]:
     """Problems across templates, one message each; empty when all is well.
 
     A template must exist in every language, with as many blanks of the same
     types in the same order, a leaflet in every language or in none; two templates of one language must not share a
     download name. A template that cannot be read gives its FormError message.
-    The first language is the one the others are compared with.
+    The first language is the one the others are compared with. A template read before is
+    taken from `kept_in` (forebygg.form_documents.reading.parse_template), if it is given.
     """
     problems: list[str] = []
     templates: dict[tuple[str, str], FormTemplate] = {}
@@ -29,7 +30,7 @@ def check_languages(root: Path, languages: list[str]) -> list[str]:
         for path in sorted((root / "forms" / language).glob("*.md")):
             ids.add(path.stem)
             try:
-                templates[language, path.stem] = parse_template(path, root)
+                templates[language, path.stem] = parse_template(path, root, kept_in)
             except FormError as error:
                 problems.append(str(error))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..build_cache import kept
 from ..reading_levels import READING_LEVELS
 from ..source_lines import (
     FRONT_MATTER_OPENS,
@@ -43,18 +44,19 @@ DOWNLOAD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_KEYS = ("file", "description", "untranslated", "leaflet", "readability")
 
 
-def parse_template(path: Path, root: Path) -> FormTemplate:
+def parse_template(path: Path, root: Path, kept_in: Path | None = None) -> FormTemplate:
     """Read one template; raise FormError for a mistake in it.
 
-    `root` is the folder that holds forms/; messages name the file relative to it.
+    `root` is the folder that holds forms/; messages name the file relative to it. A template
+    read before is taken from `kept_in` (a build's .cache/form-templates/), if it is given.
     """
-    return _parse_text(path.read_text(encoding="utf-8-sig"), path, root)
+    text = path.read_text(encoding="utf-8-sig")
+    return kept(kept_in, (text, str(path), str(root)), lambda: _parse_text(text, path, root))
 
 
-def load_templates(root: Path, language: str) -> list[FormTemplate]:
+def load_templates(root: Path, language: str, kept_in: Path | None = None) -> list[FormTemplate]:
     """Every template of one language, forms/<language>/*.md, by id."""
-    folder = root / "forms" / language
-    return [parse_template(p, root) for p in sorted(folder.glob("*.md"))]
+    return [parse_template(p, root, kept_in) for p in sorted((root / "forms" / language).glob("*.md"))]
 
 
 # -----------------------------------------------------------------------------
@@ -62,9 +64,7 @@ def load_templates(root: Path, language: str) -> list[FormTemplate]:
 # -----------------------------------------------------------------------------
 
 
-# Each language's build, and each rebuild of `mkdocs serve`, reads every
-# template again; only a changed text is parsed again.
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=256)  # each language's build reads every template again
 def _parse_text(text: str, path: Path, root: Path) -> FormTemplate:
     where = shown_path(path, root)
     for line, message in merge_conflicts(text, "form"):
