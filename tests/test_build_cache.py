@@ -160,3 +160,35 @@ def test_a_form_template_read_before_is_taken_as_read_and_a_mistake_fails_every_
         with pytest.raises(FormError, match=r"forms/sv/samtycke\.md:1: no front matter"):
             parse_template(template, root, kept_in)
     assert len(list(kept_in.iterdir())) == 1
+
+
+def test_yaml_read_before_is_taken_as_read_and_a_mistake_fails_every_time(tmp_path, monkeypatch):
+    import yaml
+
+    from forebygg import source_lines
+
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    wrong = "extra:\n  organisation:\n    name: ”Förebygg” vräkningar: kommunen\n   email: x\n"
+
+    def in_a_new_process():
+        source_lines.composed.cache_clear()
+        source_lines.keep_yaml_in(tmp_path)
+
+    try:
+        in_a_new_process()
+        read = source_lines.composed(text)
+        for _ in range(2):
+            in_a_new_process()
+            with pytest.raises(yaml.YAMLError):
+                source_lines.composed(wrong)
+        assert len(list(tmp_path.iterdir())) == 1
+
+        in_a_new_process()
+        monkeypatch.setattr(yaml, "compose", lambda *arguments, **options: pytest.fail("read again"))
+        again = source_lines.composed(text)
+    finally:
+        source_lines.keep_yaml_in(None)
+        source_lines.composed.cache_clear()
+
+    assert yaml.serialize(again) == yaml.serialize(read)
+    assert [key.start_mark.line for key, _ in again.value] == [key.start_mark.line for key, _ in read.value]

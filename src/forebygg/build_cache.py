@@ -43,11 +43,11 @@ def write_whole(path: Path, content: bytes) -> None:
 MODULE_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
 
-def kept(folder: Path | None, values: tuple, make: Callable[[], Made]) -> Made:
-    """make(), kept in `folder` for the next build under entry_key(*values); made anew where
-    nothing is kept yet, or `folder` is None. A make() that raises keeps nothing: a mistake
+def kept(folder: Path | None, values: tuple, make: Callable[[], Made], code: tuple[str, ...] = ()) -> Made:
+    """make(), kept in `folder` for the next build under entry_key(*values, code=code); made anew
+    where nothing is kept yet, or `folder` is None. A make() that raises keeps nothing: a mistake
     fails every build."""
-    key = entry_key(*values) if folder is not None else None
+    key = entry_key(*values, code=code) if folder is not None else None
     if key is None:
         return make()
     path = folder / f"{key}.pickle"
@@ -64,11 +64,12 @@ class Unstable(Exception):
     """A value whose description would differ from one Python process to the next."""
 
 
-def entry_key(*values) -> str | None:
+def entry_key(*values, code: tuple[str, ...] = ()) -> str | None:
     """A name for an entry made from `values` (texts, settings, Python-Markdown's extensions and
-    what they are set with) by the code of forebygg, Python-Markdown, lxml and every package the
-    values come from; None where a value cannot be described alike in every build."""
-    modules = {"forebygg", "markdown", "lxml"}
+    what they are set with) by the code of forebygg, Python-Markdown, lxml, the packages named
+    in `code` and every package the values come from; None where a value cannot be described
+    alike in every build."""
+    modules = {"forebygg", "markdown", "lxml", *code}
     try:
         description = _described(values, modules)
     except Unstable:

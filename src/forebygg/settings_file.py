@@ -31,7 +31,8 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.exceptions import Abort, PluginError
 
-from forebygg.source_lines import composed, yaml_error_line
+from forebygg.build_cache import cache_folder
+from forebygg.source_lines import composed, keep_yaml_in, yaml_error_line
 from forebygg.typography import visible
 from forebygg.yaml_mistakes import quoting_advice, syntax_problems
 from forebygg.yaml_values import node_problems
@@ -43,6 +44,7 @@ MOST_FILES = 10
 class SettingsFile:
     # First of all: the other components' checks of the settings assume a file that reads as meant.
     def on_config(self, config):
+        keep_yaml_in(cache_folder(Path(config.config_file_path or "mkdocs.yml").resolve().parent, "yaml"))
         problems = settings_problems(config.config_file_path)
         if problems:
             raise PluginError("\n".join(problems))
