@@ -94,7 +94,8 @@ csp: test-python-packages
 	$(BIN)/python tests/site_build.py .cache/csp
 	$(BIN)/python -m forebygg.csp .cache/csp/site
 
-# Clean up what the build and the tests leave: the site and the forms cache.
+# Clean up what the build and the tests leave: the site and .cache/ (what a build keeps for the
+# next: the forms' documents, compiled templates, YAML, headings; src/forebygg/build_cache.py).
 clean:
 	rm -rf site .cache
 

@@ -117,8 +117,25 @@ def main() -> None:
     (BENCH / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (BENCH / "RESULTS.md").write_text(report(results), encoding="utf-8")
+    written = (BENCH / "RESULTS.md").read_text(encoding="utf-8") if (BENCH / "RESULTS.md").exists() else ""
+    (BENCH / "RESULTS.md").write_text(with_hand_written(report(results), written), encoding="utf-8")
     print((BENCH / "RESULTS.md").read_text(encoding="utf-8"))
+
+
+# Sections of RESULTS.md written by hand, not by report(): kept where they are, after the header.
+HAND_WRITTEN = ("## The test suite on a fresh clone",)
+
+
+def with_hand_written(made: str, written: str) -> str:
+    """`made` (report()'s text) with the hand-written sections of `written` (RESULTS.md as it was)
+    after its header, before the first section that report() writes."""
+    sections = re.split(r"(?m)^(?=## )", written)
+    kept = "".join(section for section in sections if section.startswith(HAND_WRITTEN))
+    if not kept:
+        return made
+    first = re.search(r"(?m)^## ", made)
+    at = first.start() if first else len(made)
+    return made[:at] + kept + made[at:]
 
 
 # -----------------------------------------------------------------------------
