@@ -499,3 +499,104 @@ def test_without_javascript_the_page_runs_right_to_left_and_the_chart_fits(brows
         assert legend and all(item["inside"] and item["clear"] for item in legend), legend
     finally:
         context.close()
+
+
+# -----------------------------------------------------------------------------
+# Right to left in the header, the survey banner and the film player
+# -----------------------------------------------------------------------------
+
+# The horizontal part of the transform on an element's ::after (its chevron): -1 where it is
+# mirrored, 1 where it is not.
+CHEVRON_FLIP = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => e.getClientRects().length)
+  .map(e => { const t = getComputedStyle(e, '::after').transform;
+              return t === 'none' ? 1 : Math.sign(new DOMMatrix(t).a); })"""
+
+
+def _film_page(root: Path) -> str:
+    """The first page under /ar/ that has a film, found by its markup."""
+    found = sorted(p for p in (root / "ar").rglob("index.html") if 'class="film"' in p.read_text("utf-8"))
+    assert found, "the fixture has no film page under /ar/"
+    return "/" + found[0].parent.relative_to(root).as_posix() + "/"
+
+
+def test_the_survey_banner_runs_right_to_left(arabic_page):
+    visit(arabic_page, "/ar/")
+    banner = arabic_page.locator(".survey-banner")
+    banner.wait_for()
+    boxes = arabic_page.evaluate(
+        """() => {
+             const box = e => e.getBoundingClientRect();
+             const inner = box(document.querySelector('.survey-banner__inner'));
+             const range = document.createRange();
+             range.selectNodeContents(document.querySelector('.survey-banner__text'));
+             const text = range.getBoundingClientRect();
+             const yes = box(document.querySelector('.survey-banner__yes'));
+             const no = box(document.querySelector('.survey-banner__no'));
+             return {inner: [inner.left, inner.right], text: [text.left, text.right],
+                     yes: [yes.left, yes.right], no: [no.left, no.right]};
+           }"""
+    )
+    # The question starts at the right, and the first answer (yes) is the one on the right.
+    assert boxes["inner"][1] - boxes["text"][1] < boxes["text"][0] - boxes["inner"][0], boxes
+    assert boxes["yes"][0] >= boxes["no"][1], boxes
+
+
+def test_the_film_player_and_the_chevrons_run_right_to_left(arabic_page, arabic_server):
+    _, root = arabic_server
+    path = _film_page(root)
+    visit(arabic_page, path)
+    film = arabic_page.evaluate(
+        """() => {
+             const film = document.querySelector('.film');
+             const box = film.getBoundingClientRect();
+             const links = [...film.querySelectorAll('.film__downloads a')].map(a => {
+               const li = a.closest('li').getBoundingClientRect(), r = a.getBoundingClientRect();
+               // The pieces of the link's text (one per direction), left to right: the gaps between them.
+               const pieces = [...a.getClientRects()].sort((x, y) => x.left - y.left);
+               const gap = Math.max(0, ...pieces.slice(1).map((p, i) => p.left - pieces[i].right));
+               return {gap, fromRight: li.right - r.right};
+             });
+             const caption = film.querySelector('.film__caption').getBoundingClientRect();
+             const title = film.querySelector('.film__title').getClientRects()[0];
+             return {direction: getComputedStyle(film).direction, links,
+                     titleFromRight: caption.right - title.right, width: box.width};
+           }"""
+    )
+    assert film["direction"] == "rtl", film
+    # Each download's link is in one piece, at the right of its line, before the file's kind and size.
+    assert film["links"] and all(link["gap"] < 1 and link["fromRight"] < 2 for link in film["links"]), film
+    assert film["titleFromRight"] < 2, film
+    # The chevrons of the menu's sections and of the transcript point the way the text runs:
+    # mirrored here, not on the same page in the first language.
+    selectors = (".md-nav__link .md-nav__icon", ".film__transcript summary")
+    for selector in selectors:
+        flips = arabic_page.evaluate(CHEVRON_FLIP, selector)
+        assert flips and set(flips) == {-1}, (selector, flips)
+    visit(arabic_page, path.removeprefix("/ar"))
+    for selector in selectors:
+        flips = arabic_page.evaluate(CHEVRON_FLIP, selector)
+        assert flips and set(flips) == {1}, (selector, flips)
+
+
+def test_the_site_name_is_whole_on_a_phone_beside_three_languages(browser, arabic_server):
+    origin, _ = arabic_server
+    context = browser.new_context(base_url=origin, viewport={"width": 360, "height": 640})
+    try:
+        page = context.new_page()
+        for path in ("/", "/en/", "/ar/"):
+            visit(page, path)
+            header = page.evaluate(
+                """() => {
+                     const name = document.querySelector('.md-header__topic .md-ellipsis');
+                     const languages = document.querySelectorAll('.language-select .md-select__item').length;
+                     const title = document.querySelector('.md-header__title').getBoundingClientRect();
+                     const button = document.querySelector('.language-switch').getBoundingClientRect();
+                     return {cut: name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1,
+                             languages, apart: title.right <= button.left + 1 || button.right <= title.left + 1};
+                   }"""
+            )
+            assert header["languages"] >= 3, header
+            assert not header["cut"] and header["apart"], (path, header)
+    finally:
+        context.close()
