@@ -171,6 +171,15 @@ def test_a_page_not_yet_translated_says_so_in_the_readers_language(arabic):
         assert (copied.get("lang"), copied.get("dir")) == ("en", "ltr"), (
             f"{source}: the English text is not marked"
         )
+        # The glossary page's list of terms is the Arabic glossary: marked so inside the copied text.
+        for terms in tree.xpath('//div[@class="untranslated"]//dl[contains(@class, "glossary")]'):
+            assert re.search("[\u0600-\u06ff]", terms.text_content()), f"{source}: the list is not Arabic"
+            assert (terms.get("lang"), terms.get("dir")) == ("ar", "rtl"), f"{source}: the list is not marked"
+    assert any(
+        'class="glossary glossary--list"'
+        in html_file(root, page_path(p.removeprefix("docs/ar/"))).read_text()
+        for p in pages
+    ), "the fixture leaves the glossary page untranslated"
     for source in TRANSLATED:
         tree = lxml.html.parse(str(html_file(root, page_path(source)))).getroot()
         assert not tree.xpath('//*[@class="untranslated__notice" or @class="untranslated"]'), source
