@@ -529,7 +529,7 @@ def _film_page(root: Path) -> str:
     return "/" + found[0].parent.relative_to(root).as_posix() + "/"
 
 
-def test_the_survey_banner_runs_right_to_left(arabic_page):
+def test_the_survey_banner_and_a_glossary_tooltip_run_right_to_left(arabic_page):
     visit(arabic_page, "/ar/")
     banner = arabic_page.locator(".survey-banner")
     banner.wait_for()
@@ -549,6 +549,21 @@ def test_the_survey_banner_runs_right_to_left(arabic_page):
     # The question starts at the right, and the first answer (yes) is the one on the right.
     assert boxes["inner"][1] - boxes["text"][1] < boxes["text"][0] - boxes["inner"][0], boxes
     assert boxes["yes"][0] >= boxes["no"][1], boxes
+    # A glossary term's explanation, shown on keyboard focus, starts at the right too: on a
+    # phone, where it is a sheet as wide as the screen.
+    arabic_page.set_viewport_size({"width": 390, "height": 800})
+    arabic_page.locator(".glossary__term").first.focus()
+    tip = arabic_page.locator(".glossary__tip").first
+    tip.wait_for()
+    sides = tip.evaluate(
+        """tip => {
+             const range = document.createRange();
+             range.selectNodeContents(tip);
+             const text = range.getBoundingClientRect(), box = tip.getBoundingClientRect();
+             return {fromRight: box.right - text.right, fromLeft: text.left - box.left};
+           }"""
+    )
+    assert sides["fromRight"] < sides["fromLeft"], sides
 
 
 def test_the_film_player_and_the_chevrons_run_right_to_left(arabic_page, arabic_server):
