@@ -151,11 +151,13 @@ build-system-packages:
 	if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq $$missing; fi
 
 # Debian's Chromium (Playwright's own browser download is not used),
-# nginx to serve the site as deployed, and Java for the Nu Html Checker.
+# nginx to serve the site as deployed, Java for the Nu Html Checker, LibreOffice
+# to convert the documents, and poppler's pdftotext to read a PDF right to left.
 test-system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq $$missing; fi

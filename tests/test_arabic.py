@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import lxml.html
@@ -170,6 +171,15 @@ def test_a_page_not_yet_translated_says_so_in_the_readers_language(arabic):
         assert (copied.get("lang"), copied.get("dir")) == ("en", "ltr"), (
             f"{source}: the English text is not marked"
         )
+        # The glossary page's list of terms is the Arabic glossary: marked so inside the copied text.
+        for terms in tree.xpath('//div[@class="untranslated"]//dl[contains(@class, "glossary")]'):
+            assert re.search("[\u0600-\u06ff]", terms.text_content()), f"{source}: the list is not Arabic"
+            assert (terms.get("lang"), terms.get("dir")) == ("ar", "rtl"), f"{source}: the list is not marked"
+    assert any(
+        'class="glossary glossary--list"'
+        in html_file(root, page_path(p.removeprefix("docs/ar/"))).read_text()
+        for p in pages
+    ), "the fixture leaves the glossary page untranslated"
     for source in TRANSLATED:
         tree = lxml.html.parse(str(html_file(root, page_path(source)))).getroot()
         assert not tree.xpath('//*[@class="untranslated__notice" or @class="untranslated"]'), source
@@ -342,10 +352,14 @@ def test_the_odt_runs_right_to_left(arabic):
 
 
 def test_the_pdfs_text_is_in_reading_order(arabic):
+    """Read as poppler reads it (pdftotext: the reader behind most PDF viewers on Linux), which
+    turns each right-to-left line from the order drawn into the order read, as the PDF format
+    asks of a reader. pypdf does not: it reads a line that mixes Arabic with a number or a Latin
+    word out of order, LibreOffice's own PDFs included."""
     _, root, _ = arabic
     data = _document(root, "pdf")
     assert documents.pdf_reader(data).trailer["/Root"]["/Lang"] == "ar"
-    lines = [" ".join(line.split()) for line in documents.pdf_text(data).splitlines() if line.strip()]
+    lines = [line for line in _read_by_poppler(data).splitlines() if line]
     # The form's title, sentences and blanks' labels, in the order of its source (one line each).
     body = FORM.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     expected = [
@@ -353,10 +367,28 @@ def test_the_pdfs_text_is_in_reading_order(arabic):
         for line in body.splitlines()
         if line.strip()
     ]
-    # Each clause and label is one line, its words in the order they are read, the full stop last.
+    # The fixture mixes Arabic with a number and with a Latin word, and has a ligature (لا).
+    assert any(re.search(r"[0-9]", line) for line in expected), expected
+    assert any(re.search(r"[A-Za-z]", line) for line in expected), expected
+    assert any("لا" in line for line in expected), expected
+    # Each clause and label is one line, its words in the order they are read, the full stop
+    # last. Compared without spaces: a reader guesses them from the gaps between glyphs, and
+    # pdftotext puts the one before a number on its other side ("مدة 12شهرا").
+    lines = ["".join(line.split()) for line in lines]
+    expected = ["".join(line.split()) for line in expected]
     positions = [lines.index(text) for text in expected if text in lines]
     assert len(positions) == len(expected), (expected, lines)
     assert positions == sorted(positions), (expected, lines)
+
+
+def _read_by_poppler(data: bytes) -> str:
+    """The PDF's text as pdftotext gives it, without the marks of direction it adds (U+202A–202C),
+    letters in their normal form (NFKC: a ligature's one character is its letters)."""
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext (poppler-utils) is missing – run `make test`, which installs it"
+    text = subprocess.run([pdftotext, "-", "-"], input=data, capture_output=True, check=True).stdout
+    text = unicodedata.normalize("NFKC", re.sub("[\u202a-\u202e\u2066-\u2069]", "", text.decode()))
+    return text
 
 
 def test_libreoffice_converts_the_docx_and_odt_in_reading_order(arabic, tmp_path):
@@ -474,5 +506,121 @@ def test_without_javascript_the_page_runs_right_to_left_and_the_chart_fits(brows
                })"""
         )
         assert legend and all(item["inside"] and item["clear"] for item in legend), legend
+    finally:
+        context.close()
+
+
+# -----------------------------------------------------------------------------
+# Right to left in the header, the survey banner and the film player
+# -----------------------------------------------------------------------------
+
+# The horizontal part of the transform on an element's ::after (its chevron): -1 where it is
+# mirrored, 1 where it is not.
+CHEVRON_FLIP = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => e.getClientRects().length)
+  .map(e => { const t = getComputedStyle(e, '::after').transform;
+              return t === 'none' ? 1 : Math.sign(new DOMMatrix(t).a); })"""
+
+
+def _film_page(root: Path) -> str:
+    """The first page under /ar/ that has a film, found by its markup."""
+    found = sorted(p for p in (root / "ar").rglob("index.html") if 'class="film"' in p.read_text("utf-8"))
+    assert found, "the fixture has no film page under /ar/"
+    return "/" + found[0].parent.relative_to(root).as_posix() + "/"
+
+
+def test_the_survey_banner_and_a_glossary_tooltip_run_right_to_left(arabic_page):
+    visit(arabic_page, "/ar/")
+    banner = arabic_page.locator(".survey-banner")
+    banner.wait_for()
+    boxes = arabic_page.evaluate(
+        """() => {
+             const box = e => e.getBoundingClientRect();
+             const inner = box(document.querySelector('.survey-banner__inner'));
+             const range = document.createRange();
+             range.selectNodeContents(document.querySelector('.survey-banner__text'));
+             const text = range.getBoundingClientRect();
+             const yes = box(document.querySelector('.survey-banner__yes'));
+             const no = box(document.querySelector('.survey-banner__no'));
+             return {inner: [inner.left, inner.right], text: [text.left, text.right],
+                     yes: [yes.left, yes.right], no: [no.left, no.right]};
+           }"""
+    )
+    # The question starts at the right, and the first answer (yes) is the one on the right.
+    assert boxes["inner"][1] - boxes["text"][1] < boxes["text"][0] - boxes["inner"][0], boxes
+    assert boxes["yes"][0] >= boxes["no"][1], boxes
+    # A glossary term's explanation, shown on keyboard focus, starts at the right too: on a
+    # phone, where it is a sheet as wide as the screen.
+    arabic_page.set_viewport_size({"width": 390, "height": 800})
+    arabic_page.locator(".glossary__term").first.focus()
+    tip = arabic_page.locator(".glossary__tip").first
+    tip.wait_for()
+    sides = tip.evaluate(
+        """tip => {
+             const range = document.createRange();
+             range.selectNodeContents(tip);
+             const text = range.getBoundingClientRect(), box = tip.getBoundingClientRect();
+             return {fromRight: box.right - text.right, fromLeft: text.left - box.left};
+           }"""
+    )
+    assert sides["fromRight"] < sides["fromLeft"], sides
+
+
+def test_the_film_player_and_the_chevrons_run_right_to_left(arabic_page, arabic_server):
+    _, root = arabic_server
+    path = _film_page(root)
+    visit(arabic_page, path)
+    film = arabic_page.evaluate(
+        """() => {
+             const film = document.querySelector('.film');
+             const box = film.getBoundingClientRect();
+             const links = [...film.querySelectorAll('.film__downloads a')].map(a => {
+               const li = a.closest('li').getBoundingClientRect(), r = a.getBoundingClientRect();
+               // The pieces of the link's text (one per direction), left to right: the gaps between them.
+               const pieces = [...a.getClientRects()].sort((x, y) => x.left - y.left);
+               const gap = Math.max(0, ...pieces.slice(1).map((p, i) => p.left - pieces[i].right));
+               return {gap, fromRight: li.right - r.right};
+             });
+             const caption = film.querySelector('.film__caption').getBoundingClientRect();
+             const title = film.querySelector('.film__title').getClientRects()[0];
+             return {direction: getComputedStyle(film).direction, links,
+                     titleFromRight: caption.right - title.right, width: box.width};
+           }"""
+    )
+    assert film["direction"] == "rtl", film
+    # Each download's link is in one piece, at the right of its line, before the file's kind and size.
+    assert film["links"] and all(link["gap"] < 1 and link["fromRight"] < 2 for link in film["links"]), film
+    assert film["titleFromRight"] < 2, film
+    # The chevrons of the menu's sections and of the transcript point the way the text runs:
+    # mirrored here, not on the same page in the first language.
+    selectors = (".md-nav__link .md-nav__icon", ".film__transcript summary")
+    for selector in selectors:
+        flips = arabic_page.evaluate(CHEVRON_FLIP, selector)
+        assert flips and set(flips) == {-1}, (selector, flips)
+    visit(arabic_page, path.removeprefix("/ar"))
+    for selector in selectors:
+        flips = arabic_page.evaluate(CHEVRON_FLIP, selector)
+        assert flips and set(flips) == {1}, (selector, flips)
+
+
+def test_the_site_name_is_whole_on_a_phone_beside_three_languages(browser, arabic_server):
+    origin, _ = arabic_server
+    context = browser.new_context(base_url=origin, viewport={"width": 360, "height": 640})
+    try:
+        page = context.new_page()
+        for path in ("/", "/en/", "/ar/"):
+            visit(page, path)
+            header = page.evaluate(
+                """() => {
+                     const name = document.querySelector('.md-header__topic .md-ellipsis');
+                     const languages = document.querySelectorAll('.language-select .md-select__item').length;
+                     const title = document.querySelector('.md-header__title').getBoundingClientRect();
+                     const button = document.querySelector('.language-switch').getBoundingClientRect();
+                     return {cut: name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1,
+                             languages, apart: title.right <= button.left + 1 || button.right <= title.left + 1};
+                   }"""
+            )
+            assert header["languages"] >= 3, header
+            assert not header["cut"] and header["apart"], (path, header)
     finally:
         context.close()

@@ -367,6 +367,22 @@ def test_a_section_address_that_is_not_a_web_address_names_its_line():
     ]
 
 
+def test_a_source_without_a_name_in_a_language_is_shown_its_own_name_as_the_example():
+    from forebygg.glossary.entries import GlossaryError, read
+
+    text = (
+        "- sv:\n    terms: [utmätning]\n    explanation: Kronofogden tar egendom.\n  en:\n    terms: [distraint]\n"
+        "    explanation: Kronofogden takes property.\n  source:\n    url: https://www.riksdagen.se/x/\n"
+        "    sv: 4 kap. utsökningsbalken\n"
+    )
+    with pytest.raises(GlossaryError) as error:
+        read(text, ["sv", "en"], "docs/data/glossary.yml")
+    assert error.value.problems == [
+        "docs/data/glossary.yml:7: source: has no name in 'en' – add en: with the law's name in en, "
+        "as this source has sv: 4 kap. utsökningsbalken"
+    ]
+
+
 def test_a_tab_in_the_glossary_is_named_with_the_spaces_to_use():
     """A tab before a name, after a list in [ ] that runs over two lines: the spaces are those of the name above."""
     from forebygg.glossary.entries import GlossaryError, read

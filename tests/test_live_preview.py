@@ -7,11 +7,13 @@ removes is gone from it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,6 +88,33 @@ def test_an_edited_form_shows_in_the_preview(tmp_path):
         wait_for(url, lambda html: old in html, "the fill-in page was not served", log)
         form.write_text(form.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         wait_for(url, lambda html: new in html and old not in html, "the edit did not show", log)
+
+
+def test_a_missing_address_shows_the_page_not_found_of_its_language(tmp_path):
+    """As the published site does (deploy/): /en/no-such-page/ in English, not the first language's."""
+    project = copy_specimen(tmp_path / "project")
+    port, log = free_port(), tmp_path / "serve.log"
+    origin = f"http://127.0.0.1:{port}"
+
+    def language(html: str) -> str:
+        return re.search(r'<html[^>]*\blang="([^"]+)"', html)[1]
+
+    with preview(project, port, log):
+        wait_for(f"{origin}/", lambda html: "<h1" in html, "the start page was not served", log)
+        start = fetch_text(f"{origin}/")
+        # Each language's start page, from the language list.
+        homes = sorted(set(re.findall(r'<a href="([^"]*)" hreflang="[^"]+"', start)))
+        assert len(homes) >= 2, homes
+        for home in homes:
+            url = urllib.parse.urljoin(f"{origin}/", home)
+            expected = language(fetch_text(url))
+            try:
+                urllib.request.urlopen(url + "no-such-page/", timeout=10)
+                raise AssertionError(f"{url}no-such-page/ was found")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404
+                html = error.read().decode("utf-8")
+            assert language(html) == expected, (home, expected, html[:300])
 
 
 def test_a_tab_saved_into_mkdocs_yml_while_previewing_is_named_with_its_line(tmp_path):

@@ -17,6 +17,7 @@ rebuilt site has changed files only where a text changed.
     reading.py        a Markdown file → FormTemplate (text_blocks.py: its text)
     consistency.py    checks across languages and templates
     word.py, opendocument.py, pdf.py (+ pdf.css)   the three downloads
+    ligatures.py      an Arabic ligature as one character in the PDF's text
     reproducible.py   fixed date, ZIP normalisation
 
 The component forebygg.forms publishes them. Nothing here imports MkDocs.

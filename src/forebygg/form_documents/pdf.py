@@ -16,6 +16,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..source_lines import shown_path
+from .ligatures import ligatures_as_one_character
 from .model import (
     Field,
     FieldGroup,
@@ -70,7 +71,8 @@ def to_pdf(template: FormTemplate) -> bytes:
             f"{where}:1: the leaflet takes {pages} A4 pages – a leaflet is one sheet, {LEAFLET_PAGES} pages at "
             "most: shorten its text, or take out 'leaflet: true' to make it a longer document"
         )
-    return document.write_pdf(**options)
+    with ligatures_as_one_character():
+        return document.write_pdf(**options)
 
 
 def document_html(template: FormTemplate) -> str:

@@ -217,13 +217,15 @@ def _source(field, languages: list[str], path: str, problems: list[str]) -> Sour
     names = {}
     for language in languages:
         name = fields.get(language)
-        name = " ".join(name.value.split()) if isinstance(name, yaml.ScalarNode) else ""
-        if not name:
-            problems.append(
-                f"{path}:{_line(key)}: source: has no name in '{language}' – add {language}: "
-                f"with the law's name, as in sv: 12 kap. 42 § jordabalken"
-            )
-        names[language] = name
+        names[language] = " ".join(name.value.split()) if isinstance(name, yaml.ScalarNode) else ""
+    # The example is this source's own name in a language that has one.
+    example = next((f"{language}: {name}" for language, name in names.items() if name), None)
+    for language in (language for language, name in names.items() if not name):
+        problems.append(
+            f"{path}:{_line(key)}: source: has no name in '{language}' – add {language}: "
+            f"with the law's name in {language}"
+            + (f", as this source has {example}" if example else ", for example sv: 12 kap. 42 § jordabalken")
+        )
     return Source(url, names, section)
 
 

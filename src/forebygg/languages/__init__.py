@@ -18,7 +18,9 @@ This component makes every language complete and keeps each one to itself:
   of the document, and its scroll bar, stayed left to right), and on a page
   written from right to left a phone number or e-mail address in a link is
   set left to right (dir="ltr"): otherwise "040-34 10 00" showed as
-  "00 10 34-040".
+  "00 10 34-040";
+- the preview (`make serve`) answers a missing address with the 404 page of
+  the address's language, as the published site does (preview_404.py).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from forebygg.languages.checks import (
     nav_sections_missing_a_translation,
     pages_missing_a_translation,
 )
+from forebygg.languages.preview_404 import serve_each_languages_404
 from forebygg.languages.search_index import search_language, split_search_index, write_language_file
 from forebygg.site_config import current_language, i18n_plugin, language_prefix, locales, text_direction
 
@@ -47,6 +50,9 @@ class Languages:
         # until every language is built, and each language's search language.
         self.rendered: dict[tuple[str, str], str] = {}
         self.search_languages: dict[str, str] = {}
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        return serve_each_languages_404(server, config.site_dir)
 
     def on_config(self, config: MkDocsConfig):
         i18n = i18n_plugin(config)

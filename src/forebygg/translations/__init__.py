@@ -48,10 +48,13 @@ log = get_plugin_logger(__name__)
 
 NOTICE = "text.untranslated.notice"
 TITLE_END = re.compile(r"</h1>", re.I)
-# The boxes of the components whose texts are the page's language's (a glossary term's are the
-# copied language's: its entry is copied too).
+# The boxes of the components whose texts are the page's language's, and the glossary page's list
+# of terms, which holds the page's language's glossary (a glossary term's tooltip in the copied
+# text is the copied language's: its entry is copied too).
 FRAME_TEXTS = re.compile(
-    r'<div class="(?:{})"(?![^>]*\blang=)'.format("|".join(sorted(WRAPPERS - {"glossary"}))),
+    r'<(?:div class="(?:{})"|dl class="glossary glossary--list")(?![^>]*\blang=)'.format(
+        "|".join(sorted(WRAPPERS - {"glossary"}))
+    ),
 )
 
 
