@@ -520,7 +520,7 @@ def weigh(browser, origin: str, path: str) -> tuple[int, list[tuple[int, str]]]:
     context.on("requestfinished", finished)
     context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
-    page.goto(path, wait_until="load")
+    visit(page, path)
     page.keyboard.press("Shift")
     if page.locator(".md-search-result__meta").count():
         # Material's search worker loads its scripts and the index after the

@@ -30,14 +30,34 @@ def settle_without_scripts(page, timeout: float = 10.0) -> None:
         page.wait_for_timeout(50)
 
 
+# The site's own small scripts have run: overrides/main.html starts them after the first
+# paint, each in place of its placeholder, which it removes once the script has run; not
+# at all where scripts are off (the class stays "no-js").
+SCRIPTS_RAN = (
+    "() => document.readyState === 'complete' && (document.documentElement.classList.contains('no-js')"
+    " || !document.querySelector('script[data-after-paint]'))"
+)
+
+
 def visit(page, path: str, wait_until: str = "load"):
-    """Open `path` as a reader does, and wait for the load event.
+    """Open `path` as a reader does, and wait for the load event and the site's own scripts.
 
     Material's script is not there yet: overrides/main.html fetches it when the
     reader first uses the page (a click, a key, focus, scrolling), as the
     test's own clicks and key presses do. `start_material` waits for it.
     """
-    return page.goto(path, wait_until=wait_until)
+    response = page.goto(path, wait_until=wait_until)
+    wait_for_scripts(page)
+    return response
+
+
+def wait_for_scripts(page, timeout: float = 10.0) -> None:
+    """Wait until the site's own scripts have run (SCRIPTS_RAN), also where scripts are off:
+    page.evaluate, asked every 50 ms, does not need the page's scripts as wait_for_function does."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(SCRIPTS_RAN):
+        assert time.monotonic() < deadline, f"the site's own scripts did not run on {page.url}"
+        page.wait_for_timeout(50)
 
 
 def start_material(page) -> None:

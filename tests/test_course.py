@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
+from site_actions import visit
 from site_build import PROJECT, SPECIMEN, assert_build_fails, build, copy_specimen, specimen_config
 
 # The specimen's course (tests/specimen/mkdocs.yml): three parts and an end page, with the project's texts.
@@ -255,12 +256,12 @@ def test_without_javascript_the_overview_starts_the_course_and_a_part_shows_its_
     )
     try:
         page = context.new_page()
-        page.goto(_url("sv", OVERVIEW))
+        visit(page, _url("sv", OVERVIEW))
         start = page.locator("a.course__start")
         assert start.is_visible()
         start.click()
         assert page.url == server.origin + _url("sv", PARTS[0])
-        page.goto(_url("sv", PARTS[1]))
+        visit(page, _url("sv", PARTS[1]))
         segments = page.locator(".course__progress .course__step")
         assert segments.count() == len(PARTS)
         boxes = [segments.nth(i).bounding_box() for i in range(segments.count())]
@@ -273,7 +274,7 @@ def test_without_javascript_the_overview_starts_the_course_and_a_part_shows_its_
 
 def test_the_printed_end_page_has_boxes_to_tick_and_no_links_onward(specimen_page):
     page = specimen_page
-    page.goto(_url("sv", END))
+    visit(page, _url("sv", END))
     page.emulate_media(media="print")
     items = page.locator(".admonition.checklist li")
     assert items.count() > 0, "the end page has no checklist (!!! checklist) to print"

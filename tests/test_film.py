@@ -18,6 +18,7 @@ from forebygg.film.captions import CaptionError, parse
 from forebygg.film.files import film_files, hosted_poster, is_sample
 from forebygg.film.hosts import AddressError, player
 from gates import axe_violations
+from site_actions import visit
 from site_build import PROJECT, SPECIMEN, assert_build_fails, build, project_with_fixture
 from site_server import served_fixture
 
@@ -158,7 +159,7 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(path, wait_until="load")
+    visit(page, path)
     page.wait_for_load_state("networkidle")
     assert not [url for url in requests if url.endswith((".mp4", ".vtt"))], "the film was fetched before play"
     assert page.locator("video").count() == 0, "the browser's player is drawn only when asked for"
@@ -190,7 +191,7 @@ def test_without_javascript_the_film_is_the_browsers_player(browser, specimen_se
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(FILM_PAGES[0][0], wait_until="load")
+    visit(page, FILM_PAGES[0][0])
     player = page.locator("video.film__player")
     assert player.count() == 1 and player.is_visible()
     assert player.evaluate("v => v.controls && v.textTracks.length") == 1
@@ -211,7 +212,7 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
         page = context.new_page()
         requests = []
         page.on("request", lambda request: requests.append(request.url))
-        page.goto("/vad-gor-vi/", wait_until="load")
+        visit(page, "/vad-gor-vi/")
         page.wait_for_load_state("networkidle")
         assert not [url for url in requests if not url.startswith(origin)], requests
         assert page.locator(".film__poster").is_visible()
@@ -229,7 +230,7 @@ def test_a_hosted_film_loads_its_player_only_when_asked(browser, tmp_path):
 
         no_script = browser.new_context(base_url=origin, java_script_enabled=False)
         page = no_script.new_page()
-        page.goto("/vad-gor-vi/")
+        visit(page, "/vad-gor-vi/")
         link = page.get_by_role("link", name="Spela upp filmen (laddas från YouTube)")
         assert link.get_attribute("href") == "https://www.youtube.com/watch?v=abc123DEF45"
         no_script.close()

@@ -19,6 +19,7 @@ import lxml.html
 import pytest
 from mkdocs.utils import yaml_load
 
+from site_actions import visit
 from site_build import PROJECT, languages
 
 CONFIG = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))
@@ -139,10 +140,10 @@ def test_from_the_start_page_each_letters_page_is_two_taps_away_and_shows_its_li
 
     # First tap: every link on the start page's first screen; second tap: every link on the
     # first screen of the page it leads to.
-    page.goto(start)
+    visit(page, start)
     reached = {}
     for index, between in page.evaluate(ON_SCREEN):
-        page.goto(start)
+        visit(page, start)
         page.locator("a[href]").nth(index).tap()
         page.wait_for_url(lambda url, between=between: urlsplit(url).path == between)
         for _, path in page.evaluate(ON_SCREEN):
@@ -154,7 +155,7 @@ def test_from_the_start_page_each_letters_page_is_two_taps_away_and_shows_its_li
     for letter, between in sorted(reached.items()):
         if letter not in letters:
             continue
-        page.goto(between)
+        visit(page, between)
         index = next(i for i, path in page.evaluate(ON_SCREEN) if path == letter)
         page.locator("a[href]").nth(index).tap()
         page.wait_for_url(lambda url, letter=letter: urlsplit(url).path == letter)

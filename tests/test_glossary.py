@@ -278,7 +278,7 @@ def test_without_javascript_a_term_is_a_link_to_its_entry(browser, specimen_serv
     context = browser.new_context(base_url=specimen_server.origin, java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(TERMS_PAGE["sv"])
+        visit(page, TERMS_PAGE["sv"])
         term = page.locator(".glossary__term").first
         word = term.inner_text()
         term.click()

@@ -7,11 +7,13 @@ sheet's default, so a header that ignored the setting would be seen.
 
 from __future__ import annotations
 
+import lxml.etree
 import pytest
 from mkdocs.utils import yaml_load
 
+from forebygg.identity import inline_svg
 from site_actions import visit
-from site_build import PROJECT, assert_build_fails, specimen_config
+from site_build import PROJECT, SPECIMEN, assert_build_fails, specimen_config
 
 ORGANISATION = specimen_config()["extra"]["organisation"]
 FOOTER = yaml_load((PROJECT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["text"]["footer"]
@@ -24,7 +26,46 @@ def test_the_header_has_the_configured_colour_and_logo(specimen_page):
     assert (
         page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(91, 42, 82)"
     )
-    assert page.locator(".md-header .md-logo img").get_attribute("src").endswith(ORGANISATION["logo"])
+    # An SVG logo is written into the page, one request fewer before it is drawn: the header
+    # shows the configured file's drawing.
+    assert ORGANISATION["logo"].endswith(".svg")
+    drawing = lxml.etree.parse(str(SPECIMEN / "docs" / ORGANISATION["logo"])).find("{*}path").get("d")
+    assert page.locator(".md-header .md-logo svg path").get_attribute("d") == drawing
+    assert not page.locator(".md-header .md-logo img").count()
+
+
+DRAWING = '<path fill="#fff" d="M0 0h24v24H0z"/>'
+
+
+@pytest.mark.parametrize(
+    "name, text, inline",
+    [
+        ("logo.svg", f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{DRAWING}</svg>', True),
+        # The CSP blocks a style or script written into the page; the logo is on it twice (header, menu).
+        (
+            "logo.svg",
+            f'<svg xmlns="http://www.w3.org/2000/svg"><style>path{{fill:red}}</style>{DRAWING}</svg>',
+            False,
+        ),
+        (
+            "logo.svg",
+            f'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>{DRAWING}</svg>',
+            False,
+        ),
+        ("logo.svg", f'<svg xmlns="http://www.w3.org/2000/svg"><g id="a">{DRAWING}</g></svg>', False),
+        ("logo.svg", f'<svg xmlns="http://www.w3.org/2000/svg" style="color:red">{DRAWING}</svg>', False),
+        ("logo.svg", f'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">{DRAWING}</svg>', False),
+        ("logo.svg", "<svg", False),
+        ("logo.png", "not an SVG", False),
+    ],
+    ids=["plain", "style", "script", "id", "style attribute", "event handler", "broken", "png"],
+)
+def test_only_an_svg_logo_the_page_can_carry_is_written_into_it(tmp_path, name, text, inline):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    markup = inline_svg(tmp_path / name)
+    assert (markup is not None) == inline
+    if inline:
+        assert markup.startswith("<svg") and DRAWING in markup
 
 
 def test_every_page_and_fill_in_page_has_an_icon(specimen_page, specimen_server):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import pytest
 
-from site_actions import MATERIAL_STARTED, search
+from site_actions import MATERIAL_STARTED, search, visit
 from site_build import PROJECT
 
 # Pages of the specimen (tests/specimen/): the film page has most to start.
@@ -48,6 +49,34 @@ def test_only_two_style_sheets_are_waited_for_before_the_page_is_drawn(specimen_
         "sheet and assets/css/site.css should hold back the page: on a slow phone each further "
         "file adds a round trip before the reader sees anything."
     )
+
+
+def test_the_sites_scripts_and_icon_are_fetched_only_once_the_page_is_drawn(specimen_page):
+    # Fetched before, each held back Lighthouse's largest paint on its slow phone by a
+    # connection and its round trips (CONTRIBUTING.md, "Performance").
+    page = specimen_page
+    served = page.request.get(PAGE).text()
+    visit(page, PAGE)
+    found = page.evaluate(
+        """() => ({
+            painted: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+            fetched: performance.getEntriesByType('resource')
+                .filter(e => e.name.includes('/assets/js/'))
+                .map(e => [new URL(e.name).pathname, e.startTime]),
+            icon: document.querySelector('link[rel=icon]').href,
+        })"""
+    )
+    placeholders = lxml.html.fromstring(served).xpath("//script/@data-after-paint")
+    assert len(placeholders) >= 3, "the page should start the menu button, language switch and search button"
+    fetched = {path.rsplit("/", 1)[-1] for path, _ in found["fetched"]}
+    assert fetched == {url.rsplit("/", 1)[-1] for url in placeholders}, fetched
+    early = [path for path, start in found["fetched"] if start < found["painted"]]
+    assert not early, f"fetched before the page was drawn ({found['painted']:.0f} ms): {early}"
+    # The browser fetches the tab's icon as soon as it knows it: the page names a blank one
+    # (a data: address, nothing to fetch) until it is drawn, then the site's own.
+    first_icon = lxml.html.fromstring(served).xpath("//link[@rel='icon']")[0].get("href")
+    assert first_icon.startswith("data:"), first_icon
+    assert found["icon"].endswith("/favicon.ico") and page.request.get(found["icon"]).ok, found["icon"]
 
 
 def bundle_requests(page) -> list[str]:
@@ -169,12 +198,14 @@ def test_search_opened_by_its_button_on_a_phone_before_material_arrives_takes_th
     context.close()
 
 
-def test_the_page_is_laid_out_at_first_paint_as_after_its_scripts_on_a_phone(browser, specimen_server):
+@pytest.mark.parametrize("path", ["/404.html", "/lokal-samverkan-starta/"])
+def test_the_page_is_laid_out_at_first_paint_as_after_its_scripts_on_a_phone(browser, specimen_server, path):
     # The search button used to be shown, and the list of pages at the foot hidden, by
     # search.js and menu-button.js alone: where they ran after the first paint (a slow
     # phone), the button pushed the language switch aside, and the footer moved up (on the
-    # 404 page, Lighthouse's CLS 0.33). Held back here for good, the scripts cannot do it:
-    # the page must be so already.
+    # 404 page, Lighthouse's CLS 0.33). The site's scripts now start after the first paint
+    # (overrides/main.html); a film's play button and a self-check's check button are shown
+    # by CSS as well. Held back here for good, the scripts cannot do it: the page must be so already.
     def layout(hold_back_scripts: bool) -> dict:
         context = browser.new_context(
             base_url=specimen_server.origin, viewport={"width": 390, "height": 844}, is_mobile=True
@@ -182,13 +213,15 @@ def test_the_page_is_laid_out_at_first_paint_as_after_its_scripts_on_a_phone(bro
         context.set_default_timeout(10_000)
         page = context.new_page()
         if hold_back_scripts:
-            page.route("**/assets/js/{search,menu-button}.js", lambda route: route.abort())
-        page.goto("/404.html", wait_until="load")
+            page.route("**/assets/js/*.js", lambda route: route.abort())
+        visit(page, path)
+        boxes = "elements => elements.map(element => element.getBoundingClientRect().toJSON())"
         found = {
             "search button shown": page.locator(".md-header .search-button").is_visible(),
             "list of pages shown": page.locator("#site-pages").is_visible(),
             "language switch": page.locator(".md-header .language-switch").bounding_box(),
             "footer": page.locator(".md-footer").bounding_box(),
+            "buttons": page.locator(".film__play, .self-check__check").evaluate_all(boxes),
         }
         context.close()
         return found
@@ -196,6 +229,8 @@ def test_the_page_is_laid_out_at_first_paint_as_after_its_scripts_on_a_phone(bro
     before_scripts, whole = layout(hold_back_scripts=True), layout(hold_back_scripts=False)
     assert whole["search button shown"] and not whole["list of pages shown"]
     assert before_scripts == whole, (
-        f"before search.js and menu-button.js have run the page is laid out otherwise: "
+        f"before the site's scripts have run {path} is laid out otherwise: "
         f"{before_scripts} against {whole} once they have – it moves when they run"
     )
+    if path != "/404.html":
+        assert whole["buttons"], f"{path} of the specimen should have a film and a self-check"

@@ -30,6 +30,7 @@ COPIES = {
     "overrides/partials/content.html": "Material's partials/content.html (escaping)",
     "overrides/partials/footer.html": "Material's partials/footer.html (escaping)",
     "overrides/partials/copyright.html": "Material's partials/copyright.html (footer links, print line)",
+    "overrides/partials/logo.html": "Material's partials/logo.html (an SVG logo written into the page)",
     "overrides/404.html": "Material's 404.html (the page in each language)",
     "overrides/partials/javascripts/base.html": "Material's partials/javascripts/base.html",
     "overrides/partials/javascripts/palette.html": "Material's partials/javascripts/palette.html (empty)",

@@ -121,7 +121,7 @@ def test_answering_sends_nothing_and_keeps_nothing(specimen_page):
 def test_without_javascript_the_answers_are_behind_a_disclosure(browser, specimen_server):
     context = browser.new_context(base_url=specimen_server.origin, java_script_enabled=False)
     page = context.new_page()
-    page.goto(PART["sv"])
+    visit(page, PART["sv"])
     question = first_question(page)
     assert question.get_by_role("radio").count() == 3
     assert not question.get_by_role("button", name=TEXT["check"]["sv"]).is_visible()

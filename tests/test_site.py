@@ -13,7 +13,7 @@ import pytest
 from mkdocs.utils import yaml_load
 
 from gates import broken_links
-from site_actions import search
+from site_actions import search, visit
 from site_build import PROJECT, SPECIMEN, assert_build_fails, build, languages, specimen_config
 from site_server import fetch, free_port, served
 
@@ -172,7 +172,7 @@ def test_search_finds_pages_of_the_current_language_only(
     specimen_page, specimen_server, start, query, language
 ):
     page = specimen_page
-    page.goto(start)
+    visit(page, start)
     hrefs = search(page, query)
     assert hrefs
     for href in hrefs:
@@ -196,10 +196,10 @@ def test_search_understands_word_endings_in_the_pages_language(specimen_page, st
     assert not any(re.search(rf"\b{typed}\b", p.read_text(), re.I) for p in sources), (
         f"{typed!r} is on a page"
     )
-    page.goto(start)
+    visit(page, start)
     found = search(page, typed)
     assert found, f"typing {typed!r} found nothing"
-    page.goto(found[0].split("#")[0])
+    visit(page, found[0].split("#")[0])
     assert written in page.locator("article.md-content__inner").inner_text().lower()
 
 

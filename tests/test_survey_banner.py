@@ -54,7 +54,7 @@ def context(browser, specimen_server):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_no_thanks_hides_the_invitation_on_every_page_of_the_language(browser, context, language):
     page = context.new_page()
-    page.goto(START[language])
+    visit(page, START[language])
     assert banner(page).is_visible()
     assert banner(page).locator(".survey-banner__text").inner_text() == TEXT["question"][language]
     page.get_by_role("button", name=TEXT["no"][language]).click()
@@ -64,13 +64,13 @@ def test_no_thanks_hides_the_invitation_on_every_page_of_the_language(browser, c
     page.reload()
     assert not banner(page).is_visible()
     assert page.evaluate("() => window.__bannerHiddenWhenParsed") is True, "the banner flashed"
-    page.goto(OTHER[language])
+    visit(page, OTHER[language])
     assert not banner(page).is_visible()
     assert list(page.evaluate("() => Object.keys(localStorage)")) == [KEY]
 
     fresh = browser.new_context(base_url=page.url)
     other = fresh.new_page()
-    other.goto(START[language])
+    visit(other, START[language])
     assert other.locator(".survey-banner").is_visible()
     fresh.close()
 
@@ -78,7 +78,7 @@ def test_no_thanks_hides_the_invitation_on_every_page_of_the_language(browser, c
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_yes_opens_the_survey_in_a_new_window_and_is_remembered(context, language):
     page = context.new_page()
-    page.goto(START[language])
+    visit(page, START[language])
     yes = page.get_by_role("link", name=TEXT["yes"][language])
     assert TEXT["new_window"][language] in yes.inner_text()
     assert yes.get_attribute("target") == "_blank"
@@ -94,7 +94,7 @@ def test_yes_opens_the_survey_in_a_new_window_and_is_remembered(context, languag
 def test_without_javascript_the_survey_link_remains(browser, specimen_server, language):
     context = browser.new_context(base_url=specimen_server.origin, java_script_enabled=False)
     page = context.new_page()
-    page.goto(START[language])
+    visit(page, START[language])
     assert (
         page.get_by_role("link", name=TEXT["yes"][language]).get_attribute("href") == SURVEY["url"][language]
     )
@@ -104,7 +104,7 @@ def test_without_javascript_the_survey_link_remains(browser, specimen_server, la
 
 def test_the_invitation_is_a_named_region_reached_right_after_the_skip_link(context):
     page = context.new_page()
-    page.goto("/vad-gor-vi/")
+    visit(page, "/vad-gor-vi/")
     assert page.get_by_role("region", name=TEXT["name"]["sv"]).is_visible()
     focused = []
     for _ in range(3):
@@ -117,7 +117,7 @@ def test_the_invitation_is_a_named_region_reached_right_after_the_skip_link(cont
 
 def test_the_banner_takes_no_focus_and_no_live_region(context):
     page = context.new_page()
-    page.goto("/")
+    visit(page, "/")
     assert page.evaluate("() => document.activeElement === document.body")
     assert banner(page).locator("[aria-live], [role=alert], [role=status]").count() == 0
     assert banner(page).get_attribute("aria-live") is None
@@ -125,7 +125,7 @@ def test_the_banner_takes_no_focus_and_no_live_region(context):
 
 def test_a_new_survey_or_an_old_answer_brings_the_invitation_back(context):
     page = context.new_page()
-    page.goto("/")
+    visit(page, "/")
     current = banner(page).get_attribute("data-survey")
     now = time.time() * 1000
     for answers, shown in [
@@ -149,10 +149,10 @@ def test_the_survey_is_named_by_its_addresses_and_version():
 @pytest.mark.parametrize("first, then", [("sv", "en"), ("en", "sv")])
 def test_one_answer_counts_for_the_whole_site_in_every_language(context, first, then):
     page = context.new_page()
-    page.goto(START[first])
+    visit(page, START[first])
     assert banner(page).is_visible()
     page.get_by_role("button", name=TEXT["no"][first]).click()
-    page.goto(OTHER[then])
+    visit(page, OTHER[then])
     assert not banner(page).is_visible(), f"asked again in {then} after answering in {first}"
     assert page.evaluate("() => window.__bannerHiddenWhenParsed") is True, "the banner flashed"
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from site_actions import visit
+
 TARGETS = """() => {
   const SELECTOR = 'a[href], button, input:not([type=hidden]), select, textarea, summary,'
     + ' label[for][tabindex], [role=button], [tabindex="0"]';
@@ -64,7 +66,7 @@ def test_every_target_is_24_px_or_has_room_around_it(browser, server, width):
     page = context.new_page()
     problems = []
     for path in server.pages() + server.missing_pages() + server.fill_in_pages():
-        page.goto(path)
+        visit(page, path)
         problems += [f"{path}: {problem}" for problem in page.evaluate(TARGETS)]
         # The footer's links stand alone, and are at least 24 px whatever the room around them.
         for text, box in page.evaluate(FOOTER_LINKS):

@@ -17,6 +17,7 @@ import pyphen
 import pytest
 
 from forebygg.hyphenation import soft_hyphens_in_headings
+from site_actions import visit
 
 SOFT_HYPHEN = "\u00ad"
 NARROW = {"width": 320, "height": 640}
@@ -113,7 +114,7 @@ def large_text(browser, server):
     page = context.new_page()
 
     def open_with_large_text(path: str):
-        page.goto(path)
+        visit(page, path)
         page.evaluate(DOUBLE_THE_TEXT)
         return page
 
@@ -194,7 +195,7 @@ BOX_TEXT = """() => {
 def test_text_in_boxes_and_disclosures_is_as_large_as_the_body_text(page, server):
     problems, boxed = [], 0
     for path in server.pages():
-        page.goto(path)
+        visit(page, path)
         found = page.evaluate(BOX_TEXT)
         boxed += len(found["boxed"])
         problems += [

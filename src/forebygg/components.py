@@ -97,7 +97,7 @@ COMPONENTS = (
     Component(
         "identity",
         "Identity",
-        partials=("partials/copyright.html", "partials/alternate.html"),
+        partials=("partials/copyright.html", "partials/alternate.html", "partials/logo.html"),
         css=".site-footer",
         texts="footer",
         text_keys=("accessibility", "privacy", "contact"),

@@ -32,6 +32,9 @@ DEPLOY = Path("deploy")  # of the project, where `make csp` runs
 FILES = ("security-headers.conf", "_headers")
 SCRIPT_SRC = re.compile(r"(script-src 'self')[^;\"]*")
 FRAME_SRC = re.compile(r"(frame-src)[^;\"]*")
+# The script types a browser runs; others are data (the search's settings as JSON, the
+# placeholders of the scripts that overrides/main.html starts after the first paint).
+RUN = ("", "text/javascript", "application/javascript", "module")
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -39,7 +42,7 @@ def inline_script_hashes(site: Path) -> list[str]:
     found = set()
     for page in site.rglob("*.html"):
         for script in lxml.html.parse(str(page)).getroot().xpath("//script[not(@src)]"):
-            if script.get("type") != "application/json":  # data, not run
+            if script.get("type", "text/javascript") in RUN:  # not data (JSON, a placeholder)
                 digest = hashlib.sha256((script.text or "").encode()).digest()
                 found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(found)

@@ -8,6 +8,12 @@ the first paint): site.css declares `--organisation-colour` with a default, and
 after the build the component Identity writes the configured colour into the
 built copy. A colour too light for white text (below 4.5:1), or a logo that is
 not there, fails the build with its line.
+
+An SVG logo is written into the page (`organisation_logo_svg`, in partials/logo.html)
+instead of fetched: on Lighthouse's slow phone its request held back the largest
+paint (CONTRIBUTING.md, "Performance"). Only one the page can carry as it is: the
+CSP would block a <style> or script in it, and it is on the page twice (header and
+menu), so no ids; any other logo stays an <img>.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -27,6 +34,9 @@ HEX = re.compile(r"#[0-9a-fA-F]{6}")
 LEAST_CONTRAST = 4.5
 # The one declaration in docs/assets/css/site.css that the build rewrites.
 DECLARATION = re.compile(r"--organisation-colour: #[0-9a-fA-F]{6};")
+# What an SVG written into the page must not have (see above).
+NOT_INLINE_TAGS = {"style", "script", "foreignObject", "image", "use", "a", "iframe"}
+NOT_INLINE_ATTRIBUTE = re.compile(r"^(id|style|on.*|(\{.*\})?href)$", re.I)
 
 
 class Identity:
@@ -42,6 +52,11 @@ class Identity:
             )
         config.theme["logo"] = logo
         return config
+
+    def on_env(self, env, config: MkDocsConfig, files):
+        _, logo = _organisation(config)
+        env.globals["organisation_logo_svg"] = inline_svg(Path(config.docs_dir) / logo)
+        return env
 
     def on_post_build(self, config: MkDocsConfig):
         colour, _ = _organisation(config)
@@ -90,6 +105,24 @@ def logo_problems(logo: str, docs: Path) -> list[tuple[str, str]]:
             )
         ]
     return []
+
+
+def inline_svg(path: Path) -> str | None:
+    """The SVG at `path` as markup to write into a page, or None where it must stay a file."""
+    if path.suffix.lower() != ".svg":
+        return None
+    try:
+        root = lxml.etree.parse(str(path), lxml.etree.XMLParser(remove_comments=True, resolve_entities=False))
+    except lxml.etree.XMLSyntaxError:
+        return None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or lxml.etree.QName(element).localname in NOT_INLINE_TAGS:
+            return None
+        if any(NOT_INLINE_ATTRIBUTE.match(name) for name in element.attrib):
+            return None
+    if lxml.etree.QName(root.getroot()).localname != "svg":
+        return None
+    return lxml.etree.tostring(root.getroot(), encoding="unicode").strip()
 
 
 def contrast_with_white(colour: str) -> float:

@@ -111,7 +111,9 @@ def _editor_elements(root) -> Iterator:
 
 def _element_problems(element, exists: Callable[[str], bool], look_alike) -> list[Problem]:
     tag = element.tag
-    if tag == "script" and _is_own_script(element.get("src", ""), exists):
+    # A script of the site's own, or the placeholder that overrides/main.html replaces by one.
+    own = element.get("src") or element.get("data-after-paint", "")
+    if tag == "script" and _is_own_script(own, exists):
         return []
     if tag in BLOCKED_ELEMENTS:
         return [Problem(re.compile(rf"<{tag}\b", re.I), _blocked_message(element))]
