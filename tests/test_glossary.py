@@ -351,33 +351,31 @@ def test_a_law_section_links_its_anchor_with_the_whole_law_beside_it(specimen):
         assert whole.text_content().strip()
 
 
-def test_a_section_address_that_is_not_a_web_address_names_its_line():
+def _source_problems(source: str) -> list[str]:
+    """What reading a glossary of one entry (sv and en) with `source` (its lines) says."""
     from forebygg.glossary.entries import GlossaryError, read
 
     text = (
         "- sv:\n    terms: [hyra]\n    explanation: Det du betalar.\n  en:\n    terms: [rent]\n"
-        "    explanation: What you pay.\n  source:\n    url: https://www.riksdagen.se/x/\n"
-        "    section: lagen.nu/1970:994#K12P20\n    sv: 12 kap. 20 § jordabalken\n    en: Land Code\n"
+        "    explanation: What you pay.\n  source:\n    url: https://www.riksdagen.se/x/\n" + source
     )
     with pytest.raises(GlossaryError) as error:
         read(text, ["sv", "en"], "docs/data/glossary.yml")
-    assert error.value.problems == [
+    return error.value.problems
+
+
+def test_a_section_address_that_is_not_a_web_address_names_its_line():
+    problems = _source_problems(
+        "    section: lagen.nu/1970:994#K12P20\n    sv: 12 kap. 20 § jordabalken\n    en: Land Code\n"
+    )
+    assert problems == [
         "docs/data/glossary.yml:7: source: section: must be the section's address, starting with https://, "
         "as in section: https://lagen.nu/1970:994#K12P44"
     ]
 
 
 def test_a_source_without_a_name_in_a_language_is_shown_its_own_name_as_the_example():
-    from forebygg.glossary.entries import GlossaryError, read
-
-    text = (
-        "- sv:\n    terms: [utmätning]\n    explanation: Kronofogden tar egendom.\n  en:\n    terms: [distraint]\n"
-        "    explanation: Kronofogden takes property.\n  source:\n    url: https://www.riksdagen.se/x/\n"
-        "    sv: 4 kap. utsökningsbalken\n"
-    )
-    with pytest.raises(GlossaryError) as error:
-        read(text, ["sv", "en"], "docs/data/glossary.yml")
-    assert error.value.problems == [
+    assert _source_problems("    sv: 4 kap. utsökningsbalken\n") == [
         "docs/data/glossary.yml:7: source: has no name in 'en' – add en: with the law's name in en, "
         "as this source has sv: 4 kap. utsökningsbalken"
     ]
