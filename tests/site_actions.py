@@ -100,3 +100,19 @@ def search(page, query: str, timeout: float = 10.0):
     page.wait_for_function(answered, arg=placeholder, timeout=timeout * 1000)
     links = page.locator(".md-search-result__item > a")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+def push_the_film_down(context, path: str, paragraphs: int = 150) -> None:
+    """Serve `path` with `paragraphs` paragraphs of text above its first film, as a long page has.
+
+    The specimen's film is near the top of its page; a film further down is
+    only reached by scrolling (its poster loads lazily).
+    """
+
+    def longer(route):
+        response = route.fetch()
+        filler = "<p>Text ovanför filmen.</p>" * paragraphs
+        body = response.text().replace('<div class="film"', filler + '<div class="film"', 1)
+        route.fulfill(response=response, body=body)
+
+    context.route(f"**{path}", longer)

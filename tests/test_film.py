@@ -18,7 +18,7 @@ from forebygg.film.captions import CaptionError, parse
 from forebygg.film.files import film_files, hosted_poster, is_sample
 from forebygg.film.hosts import AddressError, player
 from gates import axe_violations
-from site_actions import visit
+from site_actions import push_the_film_down, visit
 from site_build import PROJECT, SPECIMEN, assert_build_fails, build, project_with_fixture
 from site_server import served_fixture
 
@@ -183,6 +183,32 @@ def test_the_film_loads_nothing_before_play_then_plays_with_captions(
     page.keyboard.press("Space")
     page.wait_for_function("() => document.querySelector('video').paused", timeout=5_000)
     assert axe_violations(page, "after play") == []
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 640}, {"width": 1280, "height": 900}])
+def test_the_poster_loads_when_the_reader_nears_the_film_and_nothing_moves(
+    browser, specimen_server, viewport
+):
+    # Fetched with the page, the poster held back the page's largest paint on a slow
+    # network, and cost every reader its bytes, whether they scrolled to the film or not.
+    context = browser.new_context(base_url=specimen_server.origin, viewport=viewport)
+    push_the_film_down(context, FILM_PAGES[0][0])
+    page = context.new_page()
+    posters = []
+    page.on("request", lambda request: posters.append(request.url) if request.url.endswith(".jpg") else None)
+    visit(page, FILM_PAGES[0][0])
+    page.wait_for_load_state("networkidle")
+    frame = page.locator(".film__frame").first
+    before = frame.bounding_box()
+    assert before["y"] > 4 * viewport["height"], "the specimen's film is far down its page"
+    assert posters == [], "the poster was fetched before the reader came near the film"
+
+    frame.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.film__poster').naturalWidth > 0", timeout=10_000)
+    assert len(posters) == 1
+    page.evaluate("() => window.scrollTo(0, 0)")
+    assert frame.bounding_box() == before, "the film's box changed size as its poster arrived"
     context.close()
 
 

@@ -5,10 +5,11 @@ Printing a page: the text, films as posters with their transcripts, and a footer
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
-from site_actions import visit
+from site_actions import push_the_film_down, visit
 from site_build import SPECIMEN, languages, specimen_config
 
 # On the specimen (tests/specimen/): a page with a film, and a form with a personnummer.
@@ -56,6 +57,23 @@ def test_a_printed_film_is_its_poster_on_one_page_with_its_transcript(specimen_p
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     assert not page.locator(".film__transcript-text").first.is_visible()
+
+
+def test_a_printed_film_has_its_poster_though_the_reader_never_scrolled_to_it(specimen_page, tmp_path):
+    # The poster loads lazily (overrides/partials/film.html): the browser fetches it for paper.
+    page = specimen_page
+    push_the_film_down(page.context, FILM_PAGE)
+    visit(page, FILM_PAGE)
+    assert page.evaluate("() => document.querySelector('.film__poster').naturalWidth") == 0
+    pdf = tmp_path / "film.pdf"
+    page.pdf(path=str(pdf))
+    poster = page.evaluate(
+        "() => [document.querySelector('.film__poster').naturalWidth,"
+        " document.querySelector('.film__poster').naturalHeight]"
+    )
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    sizes = [line.split()[3:5] for line in listed.stdout.splitlines()[2:]]
+    assert [str(poster[0]), str(poster[1])] in sizes, f"no {poster} image on paper: {listed.stdout}"
 
 
 @pytest.mark.parametrize(("path", "language"), [("/vad-gor-vi/", "sv"), ("/en/vad-gor-vi/", "en")])
