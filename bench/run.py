@@ -73,6 +73,9 @@ LIGHTHOUSE_RUNS = 3
 # First paint against its limit (issue 32): the start page, the tenant section's first
 # page and a film page, each beside the same page's text as bare HTML.
 PAINT_PAGES = ["/", "/riskerar-du-att-bli-vrakt/", "/lokal-samverkan-starta/"]
+# Lantern's TCP (Lighthouse's simulated network): 10 segments of 1,460 bytes in the first round trip.
+SEGMENT = 1_460
+INITIAL_WINDOW = 10 * SEGMENT
 # Where the bare-text copies are served, beside the site's own pages.
 LIMIT = "/_limit"
 # What the bare text leaves out: style, scripts, and what is not text.
@@ -457,6 +460,7 @@ def lighthouse_once(url: str) -> dict | None:
         },
         "lcp_element": largest_element(audits),
         "before_lcp": not_blocking_before_lcp(audits),
+        **wire_bytes(audits),
         "not_perfect": sorted(
             f"{audit['id']} ({audit.get('displayValue', audit['score'])})"
             for audit in audits.values()
@@ -496,6 +500,29 @@ def not_blocking_before_lcp(audits: dict) -> list[str]:
     )
 
 
+def wire_bytes(audits: dict) -> dict:
+    """The bytes Lantern simulates: the page's own response (headers and gzip'd body, as the
+    browser received it) and its style sheets' responses (render-blocking)."""
+    requests = audits["network-requests"]["details"]["items"]
+    return {
+        "document_bytes": next(r["transferSize"] for r in requests if r["resourceType"] == "Document"),
+        "style_bytes": sum(r["transferSize"] for r in requests if r["resourceType"] == "Stylesheet"),
+    }
+
+
+def round_trips(size: int) -> int:
+    """The round trips Lantern's TCP needs for `size` bytes on a new connection: the first
+    window (INITIAL_WINDOW), then each window twice the last, up to what Lighthouse's mobile
+    network carries in one round trip (1.6 Mbit/s × 150 ms, in whole 1,460-byte segments)."""
+    window, largest, trips = INITIAL_WINDOW // SEGMENT, (1_638_400 // 8 * 150 // 1000) // SEGMENT, 1
+    sent = window * SEGMENT
+    while sent < size:
+        window = min(window * 2, largest)
+        sent += window * SEGMENT
+        trips += 1
+    return trips
+
+
 def paint_against_limit(work: Path) -> list[dict]:
     """FCP and LCP of PAINT_PAGES and of each one's limit, the same page's text as bare HTML,
     served alike (nginx, deploy/site.conf, gzip) beside the site's pages, Lighthouse's runs of
@@ -522,6 +549,9 @@ def paint_against_limit(work: Path) -> list[dict]:
                 row[f"{metric}_ratio"] = row[metric] / row[f"limit_{metric}"]
             row["html_bytes"] = compressed_size(site / path.lstrip("/") / "index.html")
             row["limit_html_bytes"] = compressed_size(site / limit.lstrip("/") / "index.html")
+            for key in ("document_bytes", "style_bytes"):
+                row[key] = page_runs[0][key]
+                row[f"limit_{key}"] = limit_runs[0][key]
             rows.append(row)
             print(
                 f"  {path}: FCP {row['fcp_ms']} ms (x{row['fcp_ms_ratio']:.2f}), "
@@ -792,6 +822,21 @@ def paint_report(rows: list[dict]) -> list[str]:
             f"| {max(run['cls'] for run in runs)} | {scores} | {'; '.join(elements)} |"
         )
     lines += [
+        "",
+        "What Lantern's network carries before the first paint (bytes as the browser received",
+        "them, headers included; round trips on a new connection, whose first carries "
+        f"{INITIAL_WINDOW:,} bytes):",
+        "",
+        "| page | the page: bytes / round trips | its limit: bytes / round trips "
+        "| style sheets, render-blocking: bytes | room left in the page's first round trip |",
+        "| --- | --- | --- | --- | --- |",
+        *(
+            f"| `{row['path']}` | {row['document_bytes']:,} / {round_trips(row['document_bytes'])} "
+            f"| {row['limit_document_bytes']:,} / {round_trips(row['limit_document_bytes'])} "
+            f"| {row['style_bytes']:,} | {INITIAL_WINDOW - row['document_bytes']:,} |"
+            for row in rows
+            if "document_bytes" in row
+        ),
         "",
         "Requests besides the page and its style sheets that the unthrottled load had finished",
         "by its largest paint, in any run (Lantern's LCP waits for each of them on the simulated",
