@@ -102,6 +102,8 @@ COMPONENTS = (
         texts="footer",
         text_keys=("accessibility", "privacy", "contact"),
     ),
+    # After identity, which writes the organisation's colour into the built site.css.
+    Component("style_sheets", "StyleSheets"),
     Component(
         "film",
         "FilmPlayer",
