@@ -32,6 +32,7 @@ observed task counts four times).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gzip
 import json
@@ -57,6 +58,8 @@ from mkdocs.utils import yaml_load
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT / "tests"))
+
+import first_screen  # noqa: E402
 
 from gates import BUDGET, weigh, weighed_pages  # noqa: E402
 from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
@@ -390,15 +393,12 @@ def wait_for_line(lines: queue.Queue, text: str, timeout: float = 120) -> str:
 
 
 def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
-    from playwright.sync_api import sync_playwright
-
     port = free_port()
     site = work / "served"
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
-    with served(site, port) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        weights = {path: weigh(browser, origin, path)[0] for path in weighed_pages(site)}
-        browser.close()
+    with served(site, port) as origin:
+        with launched_browser() as browser:
+            weights = {path: weigh(browser, origin, path)[0] for path in weighed_pages(site)}
         lighthouse = [
             run_lighthouse(origin + prefix + path.lstrip("/"))
             for prefix in ("/", "/en/")
@@ -524,41 +524,78 @@ def round_trips(size: int) -> int:
 
 
 def paint_against_limit(work: Path) -> list[dict]:
-    """FCP and LCP of PAINT_PAGES and of each one's limit, the same page's text as bare HTML,
-    served alike (nginx, deploy/site.conf, gzip) beside the site's pages, Lighthouse's runs of
-    the page and of its limit taking turns: the median of LIGHTHOUSE_RUNS runs each, and the ratios."""
-    port = free_port()
-    site = work / "paint"
+    """FCP and LCP of PAINT_PAGES, of each one's limit, the same page's text as bare HTML, and of
+    its trial, the page drawn from its HTML alone (bench/first_screen.py), served alike (nginx,
+    deploy/site.conf, gzip), Lighthouse's runs of the three taking turns: the median of
+    LIGHTHOUSE_RUNS runs each, and the ratios to the limit's."""
+    port, trial_port = free_port(), free_port()
+    site, trial = work / "paint", work / "trial"
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
-    rows = []
-    with served(site, port) as origin:
-        for path in PAINT_PAGES:
-            limit = write_limit_page(site, path)
-            page_runs, limit_runs, retries = [], [], 0
-            while len(page_runs) < LIGHTHOUSE_RUNS or len(limit_runs) < LIGHTHOUSE_RUNS:
-                for runs, url in ((page_runs, path), (limit_runs, limit)):
-                    if len(runs) < LIGHTHOUSE_RUNS:
-                        run = lighthouse_once(origin + url)
-                        retries += run is None
-                        check_retries(retries, url)
-                        runs.extend([run] if run else [])
-            row = {"path": path, "runs": page_runs, "limit_runs": limit_runs, "retries": retries}
-            for metric in ("fcp_ms", "lcp_ms"):
-                row[metric] = statistics.median(run[metric] for run in page_runs)
-                row[f"limit_{metric}"] = statistics.median(run[metric] for run in limit_runs)
-                row[f"{metric}_ratio"] = row[metric] / row[f"limit_{metric}"]
-            row["html_bytes"] = compressed_size(site / path.lstrip("/") / "index.html")
-            row["limit_html_bytes"] = compressed_size(site / limit.lstrip("/") / "index.html")
-            for key in ("document_bytes", "style_bytes"):
-                row[key] = page_runs[0][key]
-                row[f"limit_{key}"] = limit_runs[0][key]
-            rows.append(row)
-            print(
-                f"  {path}: FCP {row['fcp_ms']} ms (x{row['fcp_ms_ratio']:.2f}), "
-                f"LCP {row['lcp_ms']} ms (x{row['lcp_ms_ratio']:.2f})",
-                flush=True,
-            )
+    shutil.copytree(site, trial)
+    rows = [{"path": path} for path in PAINT_PAGES]
+    with served(site, port) as origin, launched_browser() as browser:
+        tab = browser.new_page()
+        for row in rows:
+            rules = first_screen.first_screen_rules(tab, origin + row["path"], site)
+            row["trial_style_bytes"] = len(gzip.compress(rules.encode(), compresslevel=GZIP_LEVEL, mtime=0))
+            row["trial_hash"] = first_screen.write_trial_page(site, trial, row["path"], rules)
+        tab.close()
+        deploy = first_screen.trial_deploy(
+            PROJECT / "deploy", work / "trial-deploy", [r["trial_hash"] for r in rows]
+        )
+        with served(trial, trial_port, deploy=deploy) as trial_origin:
+            for row in rows:
+                path = row["path"]
+                row["trial_differing_pixels"] = first_screen.differing_pixels(
+                    browser, origin + path, trial_origin + path
+                )
+                limit = write_limit_page(site, path)
+                urls = {
+                    "runs": origin + path,
+                    "limit_runs": origin + limit,
+                    "trial_runs": trial_origin + path,
+                }
+                runs, retries = {key: [] for key in urls}, 0
+                while any(len(done) < LIGHTHOUSE_RUNS for done in runs.values()):
+                    for key, url in urls.items():
+                        if len(runs[key]) < LIGHTHOUSE_RUNS:
+                            run = lighthouse_once(url)
+                            retries += run is None
+                            check_retries(retries, url)
+                            runs[key].extend([run] if run else [])
+                row.update(runs, retries=retries)
+                for metric in ("fcp_ms", "lcp_ms"):
+                    limit_value = statistics.median(run[metric] for run in runs["limit_runs"])
+                    row[f"limit_{metric}"] = limit_value
+                    for prefix, key in (("", "runs"), ("trial_", "trial_runs")):
+                        row[f"{prefix}{metric}"] = statistics.median(run[metric] for run in runs[key])
+                        row[f"{prefix}{metric}_ratio"] = row[f"{prefix}{metric}"] / limit_value
+                row["html_bytes"] = compressed_size(site / path.lstrip("/") / "index.html")
+                row["limit_html_bytes"] = compressed_size(site / limit.lstrip("/") / "index.html")
+                for prefix, key in (("", "runs"), ("limit_", "limit_runs"), ("trial_", "trial_runs")):
+                    row[f"{prefix}document_bytes"] = runs[key][0]["document_bytes"]
+                row["style_bytes"] = runs["runs"][0]["style_bytes"]
+                print(
+                    f"  {path}: FCP {row['fcp_ms']} ms (x{row['fcp_ms_ratio']:.2f}), "
+                    f"LCP {row['lcp_ms']} ms (x{row['lcp_ms_ratio']:.2f}); trial: "
+                    f"x{row['trial_fcp_ms_ratio']:.2f} / x{row['trial_lcp_ms_ratio']:.2f}, "
+                    f"{row['trial_differing_pixels']} pixels differ",
+                    flush=True,
+                )
     return rows
+
+
+@contextlib.contextmanager
+def launched_browser():
+    """Debian's Chromium, headless, as the tests launch it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def write_limit_page(site: Path, path: str) -> str:
@@ -838,6 +875,22 @@ def paint_report(rows: list[dict]) -> list[str]:
             if "document_bytes" in row
         ),
         "",
+        "**The trial** (`bench/first_screen.py`; not how the site is built): the page drawn from its",
+        "HTML alone – the rules its first screen needs on a 412 × 823 phone in a `<style>` of its own,",
+        "allowed by its hash in a copy of the CSP, and no style sheet – measured in the same turns:",
+        "",
+        "| page | FCP ms / ratio | LCP ms / ratio | its rules, compressed | the page with them: bytes / round trips "
+        "| pixels of the first screen that differ from the page's |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *(
+            f"| `{row['path']}` | {row['trial_fcp_ms']:.0f} / **×{row['trial_fcp_ms_ratio']:.2f}** "
+            f"| {row['trial_lcp_ms']:.0f} / **×{row['trial_lcp_ms_ratio']:.2f}** | {row['trial_style_bytes']:,} "
+            f"| {row['trial_document_bytes']:,} / {round_trips(row['trial_document_bytes'])} "
+            f"| {row['trial_differing_pixels']:,} of {first_screen.PHONE['width'] * first_screen.PHONE['height']:,} |"
+            for row in rows
+            if "trial_runs" in row
+        ),
+        "",
         "Requests besides the page and its style sheets that the unthrottled load had finished",
         "by its largest paint, in any run (Lantern's LCP waits for each of them on the simulated",
         "network, its FCP for the render-blocking ones only): "
@@ -851,12 +904,17 @@ def paint_report(rows: list[dict]) -> list[str]:
         )
         + ".",
         "",
-        "Runs (FCP/LCP ms), page then limit: "
+        "Runs (FCP/LCP ms), page, limit and trial: "
         + "; ".join(
             f"`{row['path']}` "
             + ", ".join(f"{run['fcp_ms']}/{run['lcp_ms']}" for run in row["runs"])
             + " – "
             + ", ".join(f"{run['fcp_ms']}/{run['lcp_ms']}" for run in row["limit_runs"])
+            + (
+                " – trial " + ", ".join(f"{run['fcp_ms']}/{run['lcp_ms']}" for run in row["trial_runs"])
+                if "trial_runs" in row
+                else ""
+            )
             for row in rows
         )
         + ".",

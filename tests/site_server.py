@@ -28,15 +28,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(root: Path, port: int, path: str = "/"):
-    """Serve `root` at http://127.0.0.1:PORT + `path` (a folder of the host, '/vrakningar/') until the block ends."""
+def served(root: Path, port: int, path: str = "/", deploy: Path = PROJECT / "deploy"):
+    """Serve `root` at http://127.0.0.1:PORT + `path` (a folder of the host, '/vrakningar/') until the
+    block ends, with the configuration in `deploy` (bench/run.py serves a trial with a copy of its own)."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
         raise RuntimeError("nginx is missing – run `make test`, which installs Debian's nginx-light")
     with tempfile.TemporaryDirectory(prefix="nginx-") as prefix:
         prefix = Path(prefix)
         for name in ("site.conf", "security-headers.conf"):
-            shutil.copy(PROJECT / "deploy" / name, prefix / name)
+            shutil.copy(deploy / name, prefix / name)
         if path != "/":  # the host's own folders, with the site in one of them
             (prefix / "www" / path.strip("/")).parent.mkdir(parents=True)
             (prefix / "www" / path.strip("/")).symlink_to(root)
