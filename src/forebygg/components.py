@@ -102,8 +102,9 @@ COMPONENTS = (
         texts="footer",
         text_keys=("accessibility", "privacy", "contact"),
     ),
-    # After identity, which writes the organisation's colour into the built site.css.
-    Component("style_sheets", "StyleSheets"),
+    # After identity, which writes the organisation's colour into the built site.css; its
+    # files after i18n, which has given each language's files their published paths.
+    Component("style_sheets", "StyleSheets", priorities={"files": AFTER_I18N}),
     Component(
         "film",
         "FilmPlayer",

@@ -33,7 +33,9 @@ HEX = re.compile(r"#[0-9a-fA-F]{6}")
 # WCAG 2.1 1.4.3: normal text needs 4.5:1 against its background.
 LEAST_CONTRAST = 4.5
 # The one declaration in docs/assets/css/site.css that the build rewrites.
-DECLARATION = re.compile(r"--organisation-colour: #[0-9a-fA-F]{6};")
+# As written in docs/, or as forebygg.style_sheets publishes it (a build into a site/ it
+# does not copy anew: `mkdocs build --dirty`).
+DECLARATION = re.compile(r"--organisation-colour:\s*#[0-9a-fA-F]{6}\b")
 # What an SVG written into the page must not have (see above).
 NOT_INLINE_TAGS = {"style", "script", "foreignObject", "image", "use", "a", "iframe"}
 NOT_INLINE_ATTRIBUTE = re.compile(r"^(id|style|on.*|(\{.*\})?href)$", re.I)
@@ -63,7 +65,7 @@ class Identity:
         css = Path(config.site_dir) / "assets" / "css" / "site.css"
         if css.exists():
             css.write_text(
-                DECLARATION.sub(f"--organisation-colour: {colour};", css.read_text("utf-8"), 1), "utf-8"
+                DECLARATION.sub(f"--organisation-colour: {colour}", css.read_text("utf-8"), 1), "utf-8"
             )
 
 
