@@ -500,14 +500,19 @@ SEARCH_INDEX_BUDGET = 80_000
 SEARCH_INDEX = "search/search_index.json"
 
 
-def weigh(browser, origin: str, path: str) -> tuple[int, list[tuple[int, str]]]:
+def weigh(browser, origin: str, path: str, prepare=None) -> tuple[int, list[tuple[int, str]]]:
     """The bytes `path` loads once the reader has used it, counted once everything has arrived,
     its language's search index left out; and each response, largest first (the index too).
 
     Used: a key is pressed, which fetches Material's script and with it the
-    search index (overrides/main.html). A reader who only reads loads less.
+    search index (overrides/main.html), and every image that loads lazily (a
+    film's poster) is fetched, as for a reader who scrolls to the end. A
+    reader who only reads the first screen loads less. `prepare(context)`, if
+    given, is called before the page is opened (a test changes the page).
     """
     context = browser.new_context(base_url=origin)
+    if prepare:
+        prepare(context)
     loaded: list[tuple[int, str]] = []
     pending: set = set()
 
@@ -522,6 +527,9 @@ def weigh(browser, origin: str, path: str) -> tuple[int, list[tuple[int, str]]]:
     page = context.new_page()
     visit(page, path)
     page.keyboard.press("Shift")
+    page.evaluate(
+        "() => document.querySelectorAll('img[loading=lazy]').forEach(image => image.loading = 'eager')"
+    )
     if page.locator(".md-search-result__meta").count():
         # Material's search worker loads its scripts and the index after the
         # page; it says it is ready by leaving "Initializing search".

@@ -111,6 +111,8 @@ def push_the_film_down(context, path: str, paragraphs: int = 150) -> None:
 
     def longer(route):
         response = route.fetch()
+        if '<div class="film"' not in response.text():
+            raise AssertionError(f"{path} has no film to push down")
         filler = "<p>Text ovanför filmen.</p>" * paragraphs
         body = response.text().replace('<div class="film"', filler + '<div class="film"', 1)
         route.fulfill(response=response, body=body)

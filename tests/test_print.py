@@ -64,6 +64,9 @@ def test_a_printed_film_has_its_poster_though_the_reader_never_scrolled_to_it(sp
     page = specimen_page
     push_the_film_down(page.context, FILM_PAGE)
     visit(page, FILM_PAGE)
+    assert page.evaluate(
+        "() => document.querySelector('.film__poster').getBoundingClientRect().top > 3 * innerHeight"
+    )
     assert page.evaluate("() => document.querySelector('.film__poster').naturalWidth") == 0
     pdf = tmp_path / "film.pdf"
     page.pdf(path=str(pdf))
@@ -74,6 +77,12 @@ def test_a_printed_film_has_its_poster_though_the_reader_never_scrolled_to_it(sp
     listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
     sizes = [line.split()[3:5] for line in listed.stdout.splitlines()[2:]]
     assert [str(poster[0]), str(poster[1])] in sizes, f"no {poster} image on paper: {listed.stdout}"
+
+    # Browsers that print lazy images only once loaded: the page fetches them as printing starts.
+    visit(page, FILM_PAGE)
+    assert page.evaluate("() => document.querySelector('.film__poster').naturalWidth") == 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function("() => document.querySelector('.film__poster').naturalWidth > 0", timeout=10_000)
 
 
 @pytest.mark.parametrize(("path", "language"), [("/vad-gor-vi/", "sv"), ("/en/vad-gor-vi/", "en")])
