@@ -22,8 +22,6 @@ The rules are found as the browser lays the page out, at PHONE:
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import io
 import re
 import shutil
@@ -32,6 +30,8 @@ from pathlib import Path
 import cssselect2
 import lxml.html
 import tinycss2
+
+from forebygg.csp import source_hash
 
 # Lighthouse's mobile screen, in CSS pixels.
 PHONE = {"width": 412, "height": 823}
@@ -181,7 +181,7 @@ def write_trial_page(site: Path, trial: Path, path: str, rules: str) -> str:
     if not links:
         raise RuntimeError(f"{path}: no style sheet to leave out – has overrides/main.html changed?")
     target.write_text(html.replace("</head>", f"<style>{rules}</style></head>", 1), encoding="utf-8")
-    return f"'sha256-{base64.b64encode(hashlib.sha256(rules.encode()).digest()).decode()}'"
+    return source_hash(rules)
 
 
 def trial_deploy(deploy: Path, folder: Path, hashes: list[str]) -> Path:
@@ -189,6 +189,10 @@ def trial_deploy(deploy: Path, folder: Path, hashes: list[str]) -> Path:
     shutil.copytree(deploy, folder)
     headers = folder / "security-headers.conf"
     text = headers.read_text(encoding="utf-8")
+    if text.count("style-src 'self'") != 1:
+        raise RuntimeError(
+            f"{headers}: expected one style-src 'self' in the CSP, to add the trial's hashes to"
+        )
     headers.write_text(
         text.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes])), encoding="utf-8"
     )

@@ -22,7 +22,10 @@ It measures, on this machine:
    first page and a film page, each beside its "limit", the same page's text
    as bare HTML (no style sheet, no script, no image), served alike, in one
    run: Lighthouse's mobile FCP and LCP, the median of three runs each, and
-   their ratios to the limit's (`run.py paint` measures only this).
+   their ratios to the limit's; the bytes of each response as the browser
+   received them and the TCP round trips they take on Lighthouse's network;
+   and a trial of each page drawn from its HTML alone (bench/first_screen.py)
+   in the same turns (`run.py paint` measures only this).
 Run it on an otherwise idle machine: the timings are wall-clock seconds.
 Lighthouse simulates the slow phone and network (its default "simulate"
 throttling, Lantern) from one unthrottled load: the network part of its
@@ -32,7 +35,6 @@ observed task counts four times).
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import gzip
 import json
@@ -62,7 +64,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 import first_screen  # noqa: E402
 
 from gates import BUDGET, weigh, weighed_pages  # noqa: E402
-from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH, launched  # noqa: E402
 from site_build import copy_sources as copy_project  # noqa: E402
 from site_server import free_port, served  # noqa: E402
 
@@ -397,7 +399,7 @@ def in_the_browser(work: Path) -> tuple[dict, list[dict]]:
     site = work / "served"
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
     with served(site, port) as origin:
-        with launched_browser() as browser:
+        with launched() as browser:
             weights = {path: weigh(browser, origin, path)[0] for path in weighed_pages(site)}
         lighthouse = [
             run_lighthouse(origin + prefix + path.lstrip("/"))
@@ -533,22 +535,25 @@ def paint_against_limit(work: Path) -> list[dict]:
     build_once(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
     shutil.copytree(site, trial)
     rows = [{"path": path} for path in PAINT_PAGES]
-    with served(site, port) as origin, launched_browser() as browser:
-        tab = browser.new_page()
-        for row in rows:
-            rules = first_screen.first_screen_rules(tab, origin + row["path"], site)
-            row["trial_style_bytes"] = len(gzip.compress(rules.encode(), compresslevel=GZIP_LEVEL, mtime=0))
-            row["trial_hash"] = first_screen.write_trial_page(site, trial, row["path"], rules)
-        tab.close()
-        deploy = first_screen.trial_deploy(
-            PROJECT / "deploy", work / "trial-deploy", [r["trial_hash"] for r in rows]
-        )
+    with served(site, port) as origin:
+        with launched() as browser:
+            tab = browser.new_page()
+            for row in rows:
+                rules = first_screen.first_screen_rules(tab, origin + row["path"], site)
+                row["trial_style_bytes"] = len(
+                    gzip.compress(rules.encode(), compresslevel=GZIP_LEVEL, mtime=0)
+                )
+                row["trial_hash"] = first_screen.write_trial_page(site, trial, row["path"], rules)
+        hashes = [row["trial_hash"] for row in rows]
+        deploy = first_screen.trial_deploy(PROJECT / "deploy", work / "trial-deploy", hashes)
         with served(trial, trial_port, deploy=deploy) as trial_origin:
+            with launched() as browser:  # closed before Lighthouse's runs, as in_the_browser does
+                for row in rows:
+                    row["trial_differing_pixels"] = first_screen.differing_pixels(
+                        browser, origin + row["path"], trial_origin + row["path"]
+                    )
             for row in rows:
                 path = row["path"]
-                row["trial_differing_pixels"] = first_screen.differing_pixels(
-                    browser, origin + path, trial_origin + path
-                )
                 limit = write_limit_page(site, path)
                 urls = {
                     "runs": origin + path,
@@ -583,19 +588,6 @@ def paint_against_limit(work: Path) -> list[dict]:
                     flush=True,
                 )
     return rows
-
-
-@contextlib.contextmanager
-def launched_browser():
-    """Debian's Chromium, headless, as the tests launch it."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def write_limit_page(site: Path, path: str) -> str:

@@ -26,7 +26,7 @@ import pytest
 
 import site_build
 import switch_off
-from site_browser import CHROMIUM_ARGS, CHROMIUM_PATH
+from site_browser import CHROMIUM_PATH, launched
 from site_build import PROJECT, build, copy_specimen, project_with_fixture
 from site_server import free_port, served
 
@@ -140,17 +140,13 @@ def specimen_server(specimen: BuiltSite):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM_PATH).exists():
         pytest.fail(
             f"Chromium is not at {CHROMIUM_PATH} – run `make test` (it installs Debian's chromium) "
             "or set CHROMIUM_PATH"
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+    with launched() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -43,9 +43,13 @@ def inline_script_hashes(site: Path) -> list[str]:
     for page in site.rglob("*.html"):
         for script in lxml.html.parse(str(page)).getroot().xpath("//script[not(@src)]"):
             if script.get("type", "text/javascript") in RUN:  # not data (JSON, a placeholder)
-                digest = hashlib.sha256((script.text or "").encode()).digest()
-                found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+                found.add(source_hash(script.text or ""))
     return sorted(found)
+
+
+def source_hash(text: str) -> str:
+    """The CSP's `'sha256-…'` that allows an inline script or style whose text is `text`."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
 
 
 def with_sources(text: str, hashes: list[str]) -> str:
