@@ -6,7 +6,8 @@
 // In the open drawer, a section's pages and (below 60em) this page's contents are panels that
 // slide in over the list; site.css keeps a panel out of the Tab order until it is open, and the
 // list under an open panel too. A section's opener is a label that Material clicks on Enter
-// (and this script on Space); focus then goes into the panel. Escape in a section's panel
+// (and this script on Space, and on Enter before Material's script runs); focus then goes
+// into the panel. Escape in a section's panel
 // goes back to the list, with focus on the opener (its "back" title is a label that cannot
 // take focus); Escape in the list closes the menu.
 (function () {
@@ -72,9 +73,13 @@
     var opener = toggle && item.querySelector(':scope > label[for="' + toggle.id + '"], :scope > .md-nav__container > label[for="' + toggle.id + '"]');
     return toggle && opener && toggle.checked && toggle.id !== "__drawer" ? { toggle: toggle, opener: opener } : null;
   }
+  // Space on an opener clicks it; so does Enter until Material's script runs, which clicks it
+  // on Enter itself (overrides/main.html fetches that script on the reader's first key press,
+  // which on a slow network takes seconds).
   menu.addEventListener("keydown", function (event) {
     var label = event.target;
-    if (event.key !== " " || !event.isTrusted || label.tagName !== "LABEL") return;
+    if (!event.isTrusted || label.tagName !== "LABEL") return;
+    if (event.key !== " " && !(event.key === "Enter" && !("document$" in window))) return;
     event.preventDefault();
     label.click();
   });
