@@ -868,7 +868,8 @@ def paint_report(rows: list[dict]) -> list[str]:
         ),
         "",
         "**The trial** (`bench/first_screen.py`; not how the site is built): the page drawn from its",
-        "HTML alone – the rules its first screen needs on a 412 × 823 phone in a `<style>` of its own,",
+        "HTML alone – the rules its first screen needs on a "
+        f"{first_screen.PHONE['width']} × {first_screen.PHONE['height']} phone in a `<style>` of its own,",
         "allowed by its hash in a copy of the CSP, and no style sheet – measured in the same turns:",
         "",
         "| page | FCP ms / ratio | LCP ms / ratio | its rules, compressed | the page with them: bytes / round trips "
